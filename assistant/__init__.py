@@ -1,0 +1,3 @@
+"""AI liability assistant."""
+
+__version__ = "0.1.0"

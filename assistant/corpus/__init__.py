@@ -1,0 +1,1 @@
+"""Legal corpus: manifest, fetch, parse into versioned provision trees, resolve references."""
