@@ -1,0 +1,315 @@
+"""Hybrid search over the live index generation.
+
+One query: analyse it (language, English rendering, named acts, explicit references), then
+* dense: the English rendering embedded -> Chroma nearest neighbours;
+* lexical: BM25 over the English chunks (rendering + plain-language expansions), and for a
+  French question BM25 over the French texts too (hits map to the same provision IDs);
+* fuse by weighted reciprocal rank, apply the legal ranking policy (``fusion``), put explicit
+  references first, keep at most two chunks per article in the top k.
+
+Everything expensive (chunks, BM25, Chroma client, embedder) loads once, lazily.
+"""
+
+from __future__ import annotations
+
+import json
+import threading
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, Field
+
+from assistant.errors import IndexBuildError
+from assistant.index.chunks import Chunk
+from assistant.index.corpus_port import corpus_references
+from assistant.index.fusion import Candidate, RankingPolicy, apply_policy, diversify, rrf
+from assistant.index.layout import IndexManifest, read_current
+from assistant.index.query import QueryAnalysis, analyse
+from assistant.settings import Settings, get_settings
+from assistant.vocabulary import InvalidCitationId, ProvisionId
+
+__all__ = ["Hit", "HybridRetriever", "SearchConfig"]
+
+
+class Hit(BaseModel):
+    """One search result: a chunk of one provision, with its score and metadata."""
+
+    id: str
+    act: str
+    version: str
+    kind: str
+    heading_path: list[str] = Field(default_factory=list)
+    text: str
+    score: float
+    url: str | None = None
+    status: str
+    language: str = "en"
+    top_level: str = ""
+    key: str = ""
+    sources: list[str] = Field(default_factory=list, description="dense / bm25 / bm25-fr / ref")
+
+    @classmethod
+    def from_chunk(cls, chunk: Chunk, score: float, sources: list[str]) -> Hit:
+        """A hit for ``chunk``."""
+        return cls(
+            id=chunk.id,
+            act=chunk.act,
+            version=chunk.version,
+            kind=chunk.kind,
+            heading_path=chunk.heading_path,
+            text=chunk.text,
+            score=score,
+            url=chunk.url,
+            status=chunk.status,
+            language=chunk.language,
+            top_level=chunk.top_level,
+            key=chunk.key,
+            sources=sources,
+        )
+
+
+@dataclass(frozen=True)
+class SearchConfig:
+    """Knobs of the hybrid search (tuned on the dev split only)."""
+
+    depth: int = 60  # candidates taken from each list
+    rrf_k: int = 60
+    dense_weight: float = 1.0
+    bm25_weight: float = 1.0
+    bm25_fr_weight: float = 1.0
+    use_dense: bool = True
+    use_bm25: bool = True
+    use_translation: bool = True
+    use_french_texts: bool = True
+    use_expansion: bool = True
+    use_references: bool = True
+    policy: RankingPolicy = field(default_factory=RankingPolicy)
+
+
+class HybridRetriever:
+    """Search the index generation under ``settings.index_dir``."""
+
+    def __init__(
+        self, settings: Settings | None = None, config: SearchConfig | None = None
+    ) -> None:
+        self.settings = settings or get_settings()
+        self.config = config or SearchConfig()
+        current = read_current(self.settings.index_dir)
+        if current is None:
+            raise IndexBuildError(
+                f"no index in {self.settings.index_dir}", hint="run `assistant index build`"
+            )
+        self.generation, self.manifest = current
+        self._chunks: dict[str, Chunk] = {}
+        self._by_id: dict[str, list[str]] = {}
+        self._by_top: dict[str, list[str]] = {}
+        with (self.generation / "chunks.jsonl").open(encoding="utf-8") as fh:
+            for line in fh:
+                chunk = Chunk.model_validate_json(line)
+                self._chunks[chunk.key] = chunk
+                if chunk.language == "en":
+                    self._by_id.setdefault(chunk.id, []).append(chunk.key)
+                    self._by_top.setdefault(chunk.top_level, []).append(chunk.key)
+        self._lock = threading.Lock()
+        self._lexical: dict[str, Any] = {}
+        self._store: Any = None
+        self._embedder: Any = None
+
+    # -- lazy parts -------------------------------------------------------------------------
+    def _bm25(self, lang: str) -> Any:
+        if lang not in self._lexical:
+            from assistant.index.lexical import LexicalIndex
+
+            path = self.generation / f"bm25-{lang}"
+            self._lexical[lang] = LexicalIndex.load(path) if path.is_dir() else None
+        return self._lexical[lang]
+
+    def _vectors(self) -> Any:
+        if self._store is None:
+            from assistant.index.store import VectorStore, make_client
+
+            info = json.loads((self.generation / "chroma.json").read_text(encoding="utf-8"))
+            if self.manifest.chroma_mode == "server":
+                client = make_client(self.settings.chroma_url or self.manifest.chroma_url, None)
+            else:
+                client = make_client(None, self.generation / "chroma")
+            self._store = VectorStore(client, str(info["collection"]))
+        return self._store
+
+    def _embed(self, text: str) -> Any:
+        if self._embedder is None:
+            from assistant.index.embedder import get_embedder
+
+            self._embedder = get_embedder(self.settings)
+        return self._embedder.embed_query(text)
+
+    def warm_up(self) -> None:
+        """Load everything now (the app calls this once, so the first question is fast)."""
+        with self._lock:
+            self._bm25("en")
+            self._bm25("fr")
+            self._vectors()
+            self._embed("warm up")
+
+    # -- search -----------------------------------------------------------------------------
+    @property
+    def chunks(self) -> dict[str, Chunk]:
+        """All chunks by key."""
+        return self._chunks
+
+    def _allowed(
+        self,
+        acts: Sequence[str] | None,
+        kinds: Sequence[str] | None,
+        version: str | None,
+        as_of: date | None,
+    ) -> set[str] | None:
+        if not (acts or kinds or version or as_of):
+            return None
+        act_set = {str(a) for a in acts} if acts else None
+        kind_set = {str(k) for k in kinds} if kinds else None
+        out: set[str] = set()
+        for key, c in self._chunks.items():
+            if act_set is not None and c.act not in act_set:
+                continue
+            if kind_set is not None and c.kind not in kind_set:
+                continue
+            if version is not None and c.version != version:
+                continue
+            if as_of is not None and date.fromisoformat(c.version) > as_of:
+                continue
+            out.add(key)
+        return out
+
+    def _reference_keys(self, refs: Sequence[str], allowed: set[str] | None) -> list[str]:
+        keys: list[str] = []
+        for ref in refs:
+            try:
+                pid = ProvisionId.parse(ref).without_version()
+            except InvalidCitationId:
+                continue
+            exact = pid.format()
+            top = pid.top_level().format()
+            # The chunks of exactly that provision (or inside it) first, then its article.
+            inside = [k for k in self._by_top.get(top, []) if _within(self._chunks[k].id, exact)]
+            rest = [k for k in self._by_top.get(top, []) if k not in inside]
+            for key in [*inside, *rest]:
+                if (allowed is None or key in allowed) and key not in keys:
+                    keys.append(key)
+        return keys
+
+    def search(
+        self,
+        query: str,
+        k: int = 8,
+        *,
+        acts: Sequence[str] | None = None,
+        kinds: Sequence[str] | None = None,
+        version: str | None = None,
+        as_of: date | None = None,
+    ) -> list[Hit]:
+        """The ``k`` best chunks for ``query``. Filters: act codes, kinds (article/recital/
+        annex/section), a text version (ISO date), and ``as_of`` (texts in force that day)."""
+        if not query.strip() or k <= 0:
+            return []
+        cfg = self.config
+        q = analyse(query)
+        allowed = self._allowed(acts, kinds, version, as_of)
+        lists: list[tuple[list[str], float]] = []
+        sources: dict[str, list[str]] = {}
+
+        def add(name: str, ranked: list[str], weight: float) -> None:
+            if ranked:
+                lists.append((ranked, weight))
+                for key in ranked:
+                    sources.setdefault(key, []).append(name)
+
+        english = q.english if cfg.use_translation else query
+        if cfg.use_dense:
+            add("dense", self._dense(english, allowed), cfg.dense_weight)
+        if cfg.use_bm25:
+            lexical_query = f"{english} {q.expansion}" if cfg.use_expansion else english
+            add("bm25", self._lexical_en(lexical_query, allowed), cfg.bm25_weight)
+        if cfg.use_french_texts and q.language == "fr":
+            add("bm25-fr", self._lexical_fr(query, allowed), cfg.bm25_fr_weight)
+        fused = rrf(lists, k=cfg.rrf_k)
+        scored = apply_policy(fused, self._candidate, cfg.policy, named_acts=q.acts)
+        ranked = sorted(scored, key=lambda key: -scored[key])
+        ranked = diversify(
+            ranked, lambda key: self._chunks[key].top_level, cfg.policy.per_provision, k
+        )
+        refs = self._references(q) if cfg.use_references else []
+        ref_keys = self._reference_keys(refs, allowed)
+        ref_head = ref_keys[: max(1, min(len(ref_keys), k // 2 or 1))]
+        final = [*ref_head, *[key for key in ranked if key not in ref_head]][:k]
+        top_score = max(scored.values(), default=1.0)
+        hits: list[Hit] = []
+        for rank, key in enumerate(final):
+            score = scored.get(key, 0.0)
+            tags = list(sources.get(key, []))
+            if key in ref_head:
+                score = top_score + (len(ref_head) - rank) * 1e-3
+                tags.insert(0, "ref")
+            hits.append(Hit.from_chunk(self._chunks[key], round(score, 6), tags))
+        return hits
+
+    def _references(self, q: QueryAnalysis) -> list[str]:
+        refs = list(q.references)
+        for ref in corpus_references(q.text):
+            if ref not in refs:
+                refs.append(ref)
+        return refs
+
+    def _candidate(self, key: str) -> Candidate:
+        c = self._chunks[key]
+        return Candidate(key=key, act=c.act, kind=c.kind, status=c.status, top_level=c.top_level)
+
+    def _dense(self, text: str, allowed: set[str] | None) -> list[str]:
+        depth = self.config.depth if allowed is None else self.config.depth * 4
+        hits = self._vectors().query(self._embed(text), depth)
+        return [
+            key for key, _ in hits if key in self._chunks and (allowed is None or key in allowed)
+        ]
+
+    def _lexical_en(self, text: str, allowed: set[str] | None) -> list[str]:
+        index = self._bm25("en")
+        if index is None:
+            return []
+        mask = index.mask(allowed) if allowed is not None else None
+        return [key for key, _ in index.search(text, self.config.depth, mask)]
+
+    def _lexical_fr(self, text: str, allowed: set[str] | None) -> list[str]:
+        """French BM25 hits, mapped to the English chunks of the same provision."""
+        index = self._bm25("fr")
+        if index is None:
+            return []
+        out: list[str] = []
+        for key, _ in index.search(text, self.config.depth):
+            fr = self._chunks.get(key)
+            if fr is None:
+                continue
+            targets = self._by_id.get(fr.id) or self._by_top.get(fr.top_level, [])[:1]
+            for target in targets[:1]:
+                if target not in out and (allowed is None or target in allowed):
+                    out.append(target)
+        return out
+
+    @property
+    def info(self) -> IndexManifest:
+        """The manifest of the generation this retriever reads."""
+        return self.manifest
+
+    @property
+    def path(self) -> Path:
+        """The generation directory."""
+        return self.generation
+
+
+def _within(chunk_id: str, ref: str) -> bool:
+    try:
+        return ProvisionId.parse(chunk_id).is_within(ProvisionId.parse(ref))
+    except InvalidCitationId:
+        return chunk_id == ref
