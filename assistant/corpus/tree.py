@@ -39,6 +39,7 @@ class NodeKind(StrEnum):
     ANNEX_SECTION = "annex_section"
     ANNEX_POINT = "annex_point"
     REPORT_SECTION = "report_section"  # MOZILLA_REPORT / MOZILLA_POST "§3.2"
+    ACT = "act"  # a whole act, when a citation names only the act ("AILD_PROPOSAL")
 
 
 class SourceStatus(StrEnum):
@@ -70,6 +71,10 @@ class Provision(BaseModel):
     amended_by: list[str] = Field(
         default_factory=list,
         description='Acts that last changed this node, e.g. ["AI_OMNIBUS_2026"] (consolidated ►M1).',
+    )
+    aliases: list[str] = Field(
+        default_factory=list,
+        description='Other IDs citing the same node ("Art 9(2)" for "Art 9 subparagraph 2").',
     )
     children: list[Provision] = Field(default_factory=list)
 
@@ -119,11 +124,14 @@ class ActTree(BaseModel):
         return (n for n in self.walk() if n.id is not None)
 
     def index(self) -> dict[str, Provision]:
-        """Map canonical ID -> node (first occurrence wins)."""
+        """Map canonical ID -> node (first occurrence wins); aliases map too, never over an ID."""
         out: dict[str, Provision] = {}
         for node in self.citable():
             assert node.id is not None
             out.setdefault(node.id, node)
+        for node in self.citable():
+            for alias in node.aliases:
+                out.setdefault(alias, node)
         return out
 
     def count(self, kind: NodeKind) -> int:
