@@ -12,6 +12,7 @@ from datetime import date
 from enum import StrEnum
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 from pydantic import BaseModel, Field, ValidationError, field_validator
 
@@ -156,11 +157,27 @@ class Manifest(BaseModel):
         return None
 
 
+def _expand_hosts(data: dict[str, Any]) -> list[dict[str, Any]]:
+    """Replace ``{name}`` in URLs by ``[hosts] name = "https://..."`` (keeps the file short)."""
+    hosts = {str(k): str(v) for k, v in data.get("hosts", {}).items()}
+    sources: list[dict[str, Any]] = []
+    for raw in data.get("source", []):
+        row = dict(raw)
+        for field in ("url", "download_url"):
+            value = row.get(field)
+            if isinstance(value, str) and "{" in value:
+                for name, base in hosts.items():
+                    value = value.replace("{" + name + "}", base)
+                row[field] = value
+        sources.append(row)
+    return sources
+
+
 def parse_manifest(text: str, *, origin: str = "sources.toml") -> Manifest:
     """Validate manifest TOML text."""
     try:
         data = tomllib.loads(text)
-        manifest = Manifest.model_validate({"sources": data.get("source", [])})
+        manifest = Manifest.model_validate({"sources": _expand_hosts(data)})
     except (tomllib.TOMLDecodeError, ValidationError) as exc:
         raise CorpusError(
             f"{origin} is not a valid corpus manifest: {exc}",
