@@ -1,0 +1,217 @@
+"""Optional LLM-as-judge for ``key_points`` and the ``must_not`` items no rule can judge.
+
+Off by default (``assistant eval --judge``). A judge is any callable
+``judge(kind, statement, report_text) -> JudgeVerdict``; ``holds`` means "the report states this
+key point" (kind ``key_point``) or "the report does this forbidden thing" (kind ``must_not``).
+Before its scores are used the judge is validated on deliberately wrong answers
+(``data/judge_validation.yaml``): it must reject the wrong answers' key points, flag their
+forbidden statements and accept the one right answer. A judge that fails is reported as
+untrusted and its scores are left out of the metrics.
+"""
+
+from __future__ import annotations
+
+import importlib
+import inspect
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from importlib import resources
+from typing import Any, Literal
+
+import yaml
+from pydantic import BaseModel, Field
+
+from assistant.errors import AssistantError
+from assistant.evals.must_not import rule_for
+
+__all__ = [
+    "Judge",
+    "JudgeValidation",
+    "JudgeVerdict",
+    "judge_case",
+    "llm_judge",
+    "render_report",
+    "validate_judge",
+]
+
+Kind = Literal["key_point", "must_not"]
+_MAX_REPORT_CHARS = 6000
+
+
+class JudgeVerdict(BaseModel):
+    """The judge's answer for one statement."""
+
+    holds: bool = Field(description="true if the report states / does what the statement says")
+    rationale: str = Field(default="", max_length=400, description="one short sentence")
+
+
+Judge = Callable[[Kind, str, str], JudgeVerdict]
+
+
+def render_report(report: Mapping[str, Any]) -> str:
+    """Compact text of a report for the judge: findings first, then the analysis."""
+    lines = [f"AI Act risk: {report.get('ai_act_risk')}"]
+    for f in report.get("findings") or []:
+        if isinstance(f, Mapping):
+            reasons = "; ".join(str(r) for r in f.get("reasons") or [])
+            lines.append(
+                f"- {f.get('regime')} / {f.get('actor')}: {f.get('status')}"
+                f" ({', '.join(str(p) for p in f.get('provisions') or [])}) {reasons}".rstrip()
+            )
+    lines.append(str(report.get("analysis_markdown") or ""))
+    return "\n".join(lines)[:_MAX_REPORT_CHARS]
+
+
+def judge_case(judge: Judge, case: Any, report: Mapping[str, Any]) -> dict[str, Any]:
+    """Judge a case's key points and the must_not items the rules cannot judge."""
+    text = render_report(report)
+    points = []
+    for point in case.gold.key_points:
+        v = judge("key_point", point, text)
+        points.append({"point": point, "supported": v.holds, "rationale": v.rationale})
+    items = []
+    for item in case.gold.must_not:
+        if rule_for(item) is not None:
+            continue
+        v = judge("must_not", item, text)
+        items.append({"item": item, "violated": v.holds, "rationale": v.rationale})
+    return {
+        "key_points": points,
+        "key_point_coverage": sum(p["supported"] for p in points) / len(points) if points else None,
+        "must_not": items,
+        "must_not_pass_rate": (
+            sum(not i["violated"] for i in items) / len(items) if items else None
+        ),
+    }
+
+
+# --------------------------------------------------------------------------- validation
+
+
+@dataclass
+class JudgeValidation:
+    """How the judge did on the validation answers."""
+
+    wrong_rejected: int = 0
+    wrong_total: int = 0
+    right_accepted: int = 0
+    right_total: int = 0
+    failures: list[str] = field(default_factory=list)
+
+    @property
+    def passed(self) -> bool:
+        """Every wrong answer rejected and every right answer accepted."""
+        return not self.failures and self.wrong_total > 0
+
+
+def _validation_set() -> dict[str, Any]:
+    text = (
+        resources.files("assistant.evals").joinpath("data/judge_validation.yaml").read_text("utf-8")
+    )
+    data: dict[str, Any] = yaml.safe_load(text)
+    return data
+
+
+def validate_judge(judge: Judge, data: Mapping[str, Any] | None = None) -> JudgeValidation:
+    """Run the judge on deliberately wrong (and one right) answers; it must tell them apart."""
+    data = data or _validation_set()
+    result = JudgeValidation()
+    key_points: Sequence[str] = data["key_points"]
+    must_not: Sequence[str] = data["must_not"]
+    for answer in data["answers"]:
+        right = bool(answer["right"])
+        text = answer["text"]
+        for point in answer.get("contradicts", key_points if not right else []):
+            v = judge("key_point", point, text)
+            result.wrong_total += 1
+            if v.holds:
+                result.failures.append(f"{answer['id']}: accepted wrong key point {point!r}")
+            else:
+                result.wrong_rejected += 1
+        for item in answer.get("violates", []):
+            v = judge("must_not", must_not[item] if isinstance(item, int) else item, text)
+            result.wrong_total += 1
+            if v.holds:
+                result.wrong_rejected += 1
+            else:
+                result.failures.append(f"{answer['id']}: missed violation {item!r}")
+        if right:
+            for point in key_points:
+                v = judge("key_point", point, text)
+                result.right_total += 1
+                if v.holds:
+                    result.right_accepted += 1
+                else:
+                    result.failures.append(f"{answer['id']}: rejected correct key point {point!r}")
+            for item in must_not:
+                v = judge("must_not", item, text)
+                result.right_total += 1
+                if v.holds:
+                    result.failures.append(f"{answer['id']}: false violation {item!r}")
+                else:
+                    result.right_accepted += 1
+    return result
+
+
+# --------------------------------------------------------------------------- LLM judge
+
+_PROMPTS = {
+    "key_point": (
+        "You check a legal triage report. Answer holds=true only if the report clearly states "
+        "the KEY POINT below or something equivalent, and nothing in the report contradicts it. "
+        "If the report says the opposite, or does not address it, answer holds=false."
+    ),
+    "must_not": (
+        "You check a legal triage report against a FORBIDDEN statement. Answer holds=true if the "
+        "report makes the forbidden statement or relies on it (even in other words); answer "
+        "holds=false if the report avoids it or explicitly rejects it."
+    ),
+}
+
+
+def _structured(llm: Any, model: Any, messages: list[tuple[str, str]]) -> JudgeVerdict:
+    invoke = getattr(llm, "invoke_structured", None)
+    if callable(invoke):
+        params = inspect.signature(invoke).parameters
+        kwargs: dict[str, Any] = {}
+        for name in ("schema", "output_schema", "model_cls", "response_model"):
+            if name in params:
+                kwargs[name] = JudgeVerdict
+                break
+        out = invoke(model, messages, **kwargs) if kwargs else invoke(model, messages, JudgeVerdict)
+    else:
+        out = model.with_structured_output(JudgeVerdict).invoke(messages)
+    if isinstance(out, JudgeVerdict):
+        return out
+    if isinstance(out, BaseModel):
+        return JudgeVerdict.model_validate(out.model_dump())
+    return JudgeVerdict.model_validate(out)
+
+
+def llm_judge(provider: str) -> Judge:
+    """A judge backed by the provider layer (``assistant.llm``), imported lazily."""
+    from assistant.settings import get_settings
+
+    try:
+        llm = importlib.import_module("assistant.llm")
+    except ImportError as exc:
+        raise AssistantError(
+            "LLM judge not available: the provider layer (assistant.llm) cannot be imported",
+            hint="run without --judge, or build the provider layer first",
+        ) from exc
+    if provider in ("none", "fake"):
+        raise AssistantError(
+            f"the LLM judge needs a real model; provider {provider!r} has none",
+            hint="pass --judge-provider local (or openai/ollama/anthropic)",
+        )
+    model = llm.get_chat_model(get_settings(), provider)
+
+    def judge(kind: Kind, statement: str, report_text: str) -> JudgeVerdict:
+        label = "KEY POINT" if kind == "key_point" else "FORBIDDEN"
+        messages = [
+            ("system", _PROMPTS[kind] + ' Reply as JSON: {"holds": bool, "rationale": str}.'),
+            ("human", f"{label}: {statement}\n\nREPORT:\n{report_text}"),
+        ]
+        return _structured(llm, model, messages)
+
+    return judge

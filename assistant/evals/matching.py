@@ -1,0 +1,108 @@
+"""Matching predicted actor names to gold actor names.
+
+Method (documented in evals/README.md):
+
+1. Normalise both names: Unicode-fold accents, lower-case, drop possessive ``'s``, turn
+   punctuation into spaces, drop a leading article ("the", "der", "la", ...) and legal-form
+   suffixes (GmbH, AG, Inc, Ltd, SA, SAS, BV, ...).
+2. Score every gold x predicted pair with rapidfuzz ``token_set_ratio`` (0-100): a name that is a
+   token subset of the other scores 100, so "Innovate AI" matches "Innovate AI Solutions Ltd".
+3. Assign one-to-one, greedily from the highest score down (ties broken by plain ``ratio``, so
+   an exact name beats a mere subset), keeping pairs at or above ``threshold`` (default 80).
+
+Greedy is optimal for the tiny, mostly unambiguous matrices of eval cases and easy to explain.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Sequence
+
+from rapidfuzz import fuzz
+
+__all__ = [
+    "DEFAULT_THRESHOLD",
+    "LEGAL_SUFFIXES",
+    "assign",
+    "best_match",
+    "name_similarity",
+    "normalise_name",
+]
+
+DEFAULT_THRESHOLD = 80.0
+
+LEGAL_SUFFIXES = frozenset(
+    {
+        "gmbh", "ag", "kg", "ug", "ohg", "gbr", "ev", "se", "co", "kgaa", "mbh",
+        "inc", "incorporated", "corp", "corporation", "llc", "llp", "lp", "ltd", "limited",
+        "plc", "company", "sa", "sas", "sarl", "sasu", "srl", "spa", "sl", "bv", "nv", "oy",
+        "oyj", "ab", "as", "aps", "asa", "kft", "sro", "zoo", "sp", "lda",
+    }
+)  # fmt: skip
+_ARTICLES = frozenset({"the", "a", "an", "der", "die", "das", "le", "la", "les", "l"})
+_POSSESSIVE = re.compile(r"['’]s\b")
+_NON_WORD = re.compile(r"[^\w]+")
+
+
+def normalise_name(name: str) -> str:
+    """Comparable form of an actor name (see the module docstring)."""
+    folded = unicodedata.normalize("NFKD", name)
+    folded = "".join(ch for ch in folded if not unicodedata.combining(ch)).lower()
+    folded = _POSSESSIVE.sub("", folded)
+    tokens = [t for t in _NON_WORD.sub(" ", folded).replace("_", " ").split() if t]
+    while tokens and tokens[0] in _ARTICLES:
+        tokens = tokens[1:]
+    core = [t for t in tokens if t not in LEGAL_SUFFIXES]
+    # A name made only of suffixes/articles ("The Co") keeps its tokens rather than vanish.
+    return " ".join(core or tokens)
+
+
+def name_similarity(a: str, b: str) -> float:
+    """0-100 similarity of two actor names after normalisation."""
+    na, nb = normalise_name(a), normalise_name(b)
+    if not na or not nb:
+        return 0.0
+    return float(fuzz.token_set_ratio(na, nb))
+
+
+def _tie_break(a: str, b: str) -> float:
+    return float(fuzz.ratio(normalise_name(a), normalise_name(b)))
+
+
+def assign(
+    gold: Sequence[str], predicted: Sequence[str], threshold: float = DEFAULT_THRESHOLD
+) -> dict[int, int]:
+    """One-to-one assignment ``{gold index: predicted index}`` of names scoring >= threshold."""
+    pairs = []
+    for gi, g in enumerate(gold):
+        for pi, p in enumerate(predicted):
+            score = name_similarity(g, p)
+            if score >= threshold:
+                pairs.append((score, _tie_break(g, p), gi, pi))
+    pairs.sort(key=lambda t: (-t[0], -t[1], t[2], t[3]))
+    used_gold: set[int] = set()
+    used_pred: set[int] = set()
+    out: dict[int, int] = {}
+    for _score, _tie, gi, pi in pairs:
+        if gi in used_gold or pi in used_pred:
+            continue
+        out[gi] = pi
+        used_gold.add(gi)
+        used_pred.add(pi)
+    return out
+
+
+def best_match(
+    name: str, candidates: Sequence[str], threshold: float = DEFAULT_THRESHOLD
+) -> int | None:
+    """Index of the best-scoring candidate for ``name`` (many-to-one allowed), or None."""
+    best: tuple[float, float, int] | None = None
+    for i, cand in enumerate(candidates):
+        score = name_similarity(name, cand)
+        if score < threshold:
+            continue
+        key = (score, _tie_break(name, cand), -i)
+        if best is None or key > best:
+            best = key
+    return None if best is None else -best[2]
