@@ -154,7 +154,8 @@ def _feed(st: _State, line: Line) -> None:
     text = line.text.strip()
     if line.style is Style.MARKER:
         code = text.lstrip("▼►").strip()
-        st.marker = None if code.startswith("B") else st.meta.markers.get(code, code)
+        # ►B = basic act; ►C1 = a corrigendum (a correction, not an amendment); ►M1 = amending act
+        st.marker = st.meta.markers.get(code, code) if code.startswith(("M", "A")) else None
         return
     if line.style is Style.DELETED:
         st.deleted = True
@@ -469,7 +470,14 @@ def _open_annex(st: _State, roman: str | None) -> None:
 def _flush_annex_blocks(st: _State) -> None:
     if st.annex_container is not None and st.annex_blocks:
         base = st.annex_container.id
-        build_list(st.annex_container, st.annex_blocks, id_base=base, annex=True, used=st.used)
+        build_list(
+            st.annex_container,
+            st.annex_blocks,
+            id_base=base,
+            annex=True,
+            used=st.used,
+            subparagraph_ids=False,
+        )
     st.annex_blocks = []
 
 

@@ -102,7 +102,9 @@ def _item_id(parent_id: str | None, label: Label, *, annex_level0: bool) -> str 
     if parent_id is None or label.kind == "sub":
         return None
     if annex_level0:
-        return f"{parent_id} point {label.raw}"
+        # the grammar numbers annex points ("point 4(a)"); a letter list directly under an
+        # annex (AI Act Annex XIII (a)-(g)) has no ID of its own
+        return f"{parent_id} point {label.raw}" if label.raw[0].isdigit() else None
     return f"{parent_id}({label.raw})"
 
 
@@ -143,6 +145,9 @@ def build_list(
         if parsed and not (parsed[0].style == "dot" and not annex):
             label, rest = parsed
             placed = _placement(stack, label, _peek_label(blocks, i + 1))
+            if placed is None and annex and label.style == "dot" and label.kind == "num":
+                # annex points may continue the previous section's numbering (Annex I B: 13.)
+                placed = (0, label) if not stack or stack[0].label.style != "dot" else None
             if placed is None and blk.deleted_before and stack:
                 placed = (len(stack) - 1, label)
             if placed is not None:

@@ -104,7 +104,8 @@ _CANONICAL_RE = re.compile(
     r"|Recital \d+|§\d+(?:\.\d+)*))"
 )
 _CONNECT_AFTER = re.compile(
-    r"\s*,?\s*(?:(?:of|in|under|from|der|des|dem|im|in der|zur|de la|de l['’]|du|des|de|d['’])\s+)?"
+    r"\s*,?\s*(?:(?:of|in|under|from|to|der|des|dem|im|in der|zur|zu|de la|de l['’]|du|des|de|"
+    r"d['’]|à la|au)\s+)?"
     r"(?:(?:the|this|la|le|l['’])\s+)?"
 )
 _FOREIGN_RE = re.compile(
@@ -118,9 +119,9 @@ _SUBPARA_RE = re.compile(
     re.I,
 )
 _TOKEN_RE = re.compile(
-    r"(?<![\w.])(?:"
     r"\(\s?(?P<paren>[0-9]{1,3}[a-z]?|[a-z]{1,4})\s?\)"
-    r"|(?:paragraphs?|para\.?|Absatz|Abs\.|Abs|paragraphe|§)\s*(?P<para>\d{1,2}(?:\s?[a-z](?![a-zA-Z]))?)"
+    r"|(?<![\w.])(?:"
+    r"(?:paragraphs?|para\.?|Absatz|Abs\.|Abs|paragraphe|§)\s*(?P<para>\d{1,2}(?:\s?[a-z](?![a-zA-Z]))?)"
     r"|(?:points?|pt\.?|lit\.?|litera|Buchst\.?|Buchstabe|Nr\.?|Nummer|Ziffer|Ziff\.?)\s*\(?(?P<point>[0-9]{1,3}[a-z]?|[a-z]{1,4})\)?"
     r"|(?:Part|Teil|partie|Partie)\s+(?P<part>[IVX]+)"
     r"|(?:Section|Abschnitt|section)\s+(?P<section>[A-Z])"

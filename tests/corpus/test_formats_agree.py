@@ -1,0 +1,60 @@
+"""The official EUR-Lex sample and the Markdown copy of an act give the same tree."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.corpus.lines import normalise_text
+from assistant.corpus.tree import ActTree
+
+PAIRS = [
+    "AI_ACT@2024-07-12",
+    "AI_ACT@2026-07-27",
+    "AI_OMNIBUS_2026@2026-07-24",
+    "GDPR@2016-05-04",
+    "CRA@2024-11-20",
+    "NIS2@2022-12-27",
+    "DCD_2019@2019-05-22",
+]
+
+
+def _shape(tree: ActTree) -> dict[str, tuple[str, str | None, tuple[str, ...]]]:
+    return {
+        n.id: (normalise_text(n.text), n.heading, tuple(n.amended_by))
+        for n in tree.citable()
+        if n.id is not None
+    }
+
+
+@pytest.mark.parametrize("key", PAIRS)
+def test_official_and_markdown_give_the_same_tree(
+    mirror_trees: dict[tuple[str, str], ActTree], key: str
+) -> None:
+    official = _shape(mirror_trees[(key, "official")])
+    markdown = _shape(mirror_trees[(key, "markdown")])
+    assert official.keys() == markdown.keys()
+    differing = [k for k in official if official[k] != markdown[k]]
+    assert not differing, differing[:5]
+    assert len(official) > 200
+
+
+@pytest.mark.parametrize(
+    ("english", "french"),
+    [("GDPR@2016-05-04", "GDPR@2016-05-04.fr"), ("AI_ACT@2026-07-27", "AI_ACT@2026-07-27.fr")],
+)
+def test_french_text_has_the_same_ids(
+    mirror_trees: dict[tuple[str, str], ActTree], english: str, french: str
+) -> None:
+    en = mirror_trees[(english, "official")]
+    fr = mirror_trees[(french, "official")]
+    assert fr.language == "fr"
+    assert [n.id for n in fr.citable()] == [n.id for n in en.citable()]
+    # same amendment markers too
+    assert [n.amended_by for n in fr.citable()] == [n.amended_by for n in en.citable()]
+
+
+def test_french_text_is_french(mirror_trees: dict[tuple[str, str], ActTree]) -> None:
+    fr = mirror_trees[("GDPR@2016-05-04.fr", "official")].index()
+    assert "responsable du traitement" in fr["GDPR Art 82(2)"].text
+    ai = mirror_trees[("AI_ACT@2026-07-27.fr", "official")].index()
+    assert "modification substantielle" in ai["AI_ACT Art 25(1)(b)"].text
