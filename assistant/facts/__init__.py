@@ -1,0 +1,117 @@
+"""Facts of a case: pydantic models, provenance per fact, dotted-path access.
+
+``Case`` holds everything the rule core reads; unknown facts are ``None``. Each fact has a
+stable dotted path (``incident.date``, ``actors[1].roles``) used by questions and the UI, and
+its provenance (user / extracted with quote / assumed) is kept in ``Case.provenance``.
+"""
+
+from __future__ import annotations
+
+from assistant.facts.actor import Actor, normalise_roles
+from assistant.facts.case import CLAIMANT_PARTY, MAX_ACTORS, Case
+from assistant.facts.enums import (
+    AiActBreach,
+    AnnexIIIPoint,
+    AnnexIProduct,
+    Art63Condition,
+    ClaimantType,
+    CloudServiceRole,
+    ContributoryFault,
+    CraBreach,
+    DataDeliveryForm,
+    FaultIndicator,
+    GdprInfringement,
+    GdprRole,
+    HarmPath,
+    IdentificationRequest,
+    Nis2Breach,
+    Nis2Entity,
+    PracticeFlag,
+    ProductKind,
+    ProfessionalUse,
+    ScopeExclusion,
+    SeriousIncident,
+    Source,
+    UseType,
+)
+from assistant.facts.parts import (
+    AISystem,
+    Claimant,
+    Contract,
+    Damage,
+    DataProcessing,
+    Evidence,
+    GdprFacts,
+    GPAIModel,
+    Incident,
+    Jurisdiction,
+    Manufacturer,
+    Modification,
+    Product,
+)
+from assistant.facts.paths import (
+    FactEntry,
+    InvalidFactPath,
+    fact_template,
+    get_fact,
+    iter_facts,
+    parse_path,
+    provenance_of,
+    set_fact,
+)
+from assistant.facts.provenance import Provenance
+from assistant.facts.spec_names import SPEC_FACT_PATHS
+
+__all__ = [
+    "CLAIMANT_PARTY",
+    "MAX_ACTORS",
+    "SPEC_FACT_PATHS",
+    "AISystem",
+    "Actor",
+    "AiActBreach",
+    "AnnexIIIPoint",
+    "AnnexIProduct",
+    "Art63Condition",
+    "Case",
+    "Claimant",
+    "ClaimantType",
+    "CloudServiceRole",
+    "Contract",
+    "ContributoryFault",
+    "CraBreach",
+    "Damage",
+    "DataDeliveryForm",
+    "DataProcessing",
+    "Evidence",
+    "FactEntry",
+    "FaultIndicator",
+    "GPAIModel",
+    "GdprFacts",
+    "GdprInfringement",
+    "GdprRole",
+    "HarmPath",
+    "IdentificationRequest",
+    "Incident",
+    "InvalidFactPath",
+    "Jurisdiction",
+    "Manufacturer",
+    "Modification",
+    "Nis2Breach",
+    "Nis2Entity",
+    "PracticeFlag",
+    "Product",
+    "ProductKind",
+    "ProfessionalUse",
+    "Provenance",
+    "ScopeExclusion",
+    "SeriousIncident",
+    "Source",
+    "UseType",
+    "fact_template",
+    "get_fact",
+    "iter_facts",
+    "normalise_roles",
+    "parse_path",
+    "provenance_of",
+    "set_fact",
+]

@@ -1,0 +1,460 @@
+"""Catalogue entries of the duty regimes: AI Act (§3), CRA (§5), NIS2 (§6).
+
+Provisions that exist only in the AI Act as amended in 2026 (Art 5(1)(ba)/(bb), Art 6(1c),
+Art 42(3), Art 99(4)(da), Art 111(4), Art 113(3)(c)(i)/(ii)) are cited only when that
+version is the one in force at the event, so unversioned IDs resolve to the consolidated text.
+"""
+
+from __future__ import annotations
+
+from assistant.rules.catalogue import register as _c
+
+AI = "AI_ACT"
+
+# -- AI Act scope (§3.2) ------------------------------------------------------------------
+_c(
+    "AS1",
+    "Providers placing AI systems or GPAI models on the EU market are covered",
+    f"{AI} Art 2(1)(a)",
+    f"{AI} Art 3(3)",
+)
+_c(
+    "AS2",
+    "Deployers established or located in the EU are covered",
+    f"{AI} Art 2(1)(b)",
+    f"{AI} Art 3(4)",
+)
+_c(
+    "AS3",
+    "Third-country providers and deployers whose output is used in the EU are covered",
+    f"{AI} Art 2(1)(c)",
+)
+_c(
+    "AS4",
+    "Importers, distributors, product manufacturers and representatives are covered",
+    f"{AI} Art 2(1)(d)",
+    f"{AI} Art 2(1)(e)",
+    f"{AI} Art 2(1)(f)",
+    f"{AI} Art 3(5)",
+    f"{AI} Art 3(6)",
+    f"{AI} Art 3(7)",
+)
+_c(
+    "AS5",
+    "Personal non-professional use: no deployer obligations",
+    f"{AI} Art 2(10)",
+    f"{AI} Art 3(4)",
+)
+_c(
+    "AS6",
+    "Open-source AI systems are outside the Act unless high-risk, prohibited or Art 50",
+    f"{AI} Art 2(12)",
+)
+_c(
+    "AS7",
+    "Military, research-only and pre-market testing uses are outside the Act",
+    f"{AI} Art 2(3)",
+    f"{AI} Art 2(6)",
+    f"{AI} Art 2(8)",
+)
+_c(
+    "AS8",
+    "Not an AI system: the AI Act does not apply",
+    f"{AI} Art 3(1)",
+    f"{AI}@2024-07-12 Recital 12",
+)
+_c("AS9", "Whether the system is an AI system is not known", f"{AI} Art 3(1)")
+_c("NOROLE_AI", "The actor holds no AI Act operator role for this system", f"{AI} Art 3(8)")
+
+# -- prohibited practices (§3.3 PR1) ------------------------------------------------------
+_c(
+    "PR1",
+    "Prohibited AI practice",
+    f"{AI} Art 5(1)",
+    f"{AI} Art 5(1)(a)",
+    f"{AI} Art 5(1)(b)",
+    f"{AI} Art 5(1)(ba)",
+    f"{AI} Art 5(1)(bb)",
+    f"{AI} Art 5(1)(c)",
+    f"{AI} Art 5(1)(d)",
+    f"{AI} Art 5(1)(e)",
+    f"{AI} Art 5(1)(f)",
+    f"{AI} Art 5(1)(g)",
+    f"{AI} Art 5(1)(h)",
+    f"{AI} Art 99(3)",
+)
+
+# -- high-risk classification (§3.3) ------------------------------------------------------
+_c(
+    "HR1",
+    "High-risk via Annex I: product or safety component needing third-party assessment",
+    f"{AI} Art 6(1)",
+    f"{AI} Art 6(1)(a)",
+    f"{AI} Art 6(1)(b)",
+    f"{AI} Art 6(1a)",
+    f"{AI} Art 6(1b)",
+    f"{AI} Art 6(1c)",
+)
+_c(
+    "HR1B",
+    "Annex I Section B products: only Art 6(1), 60a and 102-112 apply",
+    f"{AI} Art 2(2)",
+    f"{AI}@2024-07-12 Art 2(2)",
+)
+_c(
+    "HR2",
+    "High-risk via Annex III use area",
+    f"{AI} Art 6(2)",
+    f"{AI} Annex III",
+    *(
+        f"{AI} Annex III point {p}"
+        for p in (
+            "1(a)",
+            "1(b)",
+            "1(c)",
+            "2",
+            "3(a)",
+            "3(b)",
+            "3(c)",
+            "3(d)",
+            "4(a)",
+            "4(b)",
+            "5(a)",
+            "5(b)",
+            "5(c)",
+            "5(d)",
+            "6(a)",
+            "6(b)",
+            "6(c)",
+            "6(d)",
+            "6(e)",
+            "7(a)",
+            "7(b)",
+            "7(c)",
+            "7(d)",
+            "8(a)",
+            "8(b)",
+        )
+    ),
+)
+_c(
+    "HR3",
+    "Annex III derogation possible (narrow or preparatory task, no profiling)",
+    f"{AI} Art 6(3)",
+    f"{AI} Art 6(4)",
+)
+_c("HR4", "Use area or Annex I status unknown", f"{AI} Art 6(1)", f"{AI} Art 6(2)")
+_c("HRX", "Not a high-risk AI system on the facts given", f"{AI} Art 6(1)", f"{AI} Art 6(2)")
+_c("HR5", "High-risk duties not yet binding at the incident date", f"{AI} Art 113(2)")
+_c(
+    "HR6",
+    "System placed before the high-risk date and not significantly changed since",
+    f"{AI} Art 111(2)",
+)
+_c("HR7", "Which AI Act text applies: the version in force at the incident", f"{AI} Art 113(1)")
+
+# -- duty lines (§3.4-§3.7) ---------------------------------------------------------------
+_c(
+    "PROV",
+    "Provider of a high-risk AI system: Art 16 duties and Section 2 requirements",
+    f"{AI} Art 16",
+    f"{AI} Art 16(a)",
+    f"{AI} Art 9",
+    f"{AI} Art 10",
+    f"{AI} Art 11",
+    f"{AI} Art 12",
+    f"{AI} Art 13",
+    f"{AI} Art 14",
+    f"{AI} Art 15",
+    f"{AI} Art 17",
+    f"{AI} Art 43",
+    f"{AI} Art 99(4)(a)",
+)
+_c(
+    "DEPL",
+    "Deployer of a high-risk AI system: Art 26 duties",
+    f"{AI} Art 26",
+    f"{AI} Art 26(1)",
+    f"{AI} Art 26(2)",
+    f"{AI} Art 26(4)",
+    f"{AI} Art 26(5)",
+    f"{AI} Art 26(6)",
+    f"{AI} Art 26(7)",
+    f"{AI} Art 26(11)",
+    f"{AI} Art 99(4)(e)",
+)
+_c("FRIA", "Fundamental rights impact assessment before deployment", f"{AI} Art 27(1)")
+_c("IMP", "Importer verification duties", f"{AI} Art 23", f"{AI} Art 99(4)(c)")
+_c("DIST", "Distributor verification duties", f"{AI} Art 24", f"{AI} Art 99(4)(d)")
+_c("AREP", "Authorised representative duties", f"{AI} Art 22", f"{AI} Art 99(4)(b)")
+_c(
+    "REP73",
+    "Serious incident reporting by the provider",
+    f"{AI} Art 73",
+    f"{AI} Art 73(2)",
+    f"{AI} Art 73(3)",
+    f"{AI} Art 73(4)",
+    f"{AI} Art 3(49)",
+)
+_c(
+    "BREACH_AI",
+    "Known breach of an AI Act duty",
+    f"{AI} Art 9",
+    f"{AI} Art 10",
+    f"{AI} Art 11",
+    f"{AI} Art 12",
+    f"{AI} Art 13",
+    f"{AI} Art 14",
+    f"{AI} Art 15",
+    f"{AI} Art 22",
+    f"{AI} Art 23",
+    f"{AI} Art 24",
+    f"{AI} Art 25(4)",
+    f"{AI} Art 26(1)",
+    f"{AI} Art 26(2)",
+    f"{AI} Art 26(4)",
+    f"{AI} Art 26(5)",
+    f"{AI} Art 26(6)",
+    f"{AI} Art 26(7)",
+    f"{AI} Art 26(11)",
+    f"{AI} Art 27(1)",
+    f"{AI} Art 50",
+    f"{AI} Art 53(1)(b)",
+    f"{AI} Art 73",
+)
+_c(
+    "SOTA",
+    "A duty not yet binding still shows the state of the art (fault/defect indicator)",
+    f"{AI} Art 16",
+    f"{AI} Art 26",
+    f"{AI} Art 50",
+    f"{AI} Art 53(1)",
+)
+
+# -- value chain (§3.5) -------------------------------------------------------------------
+_c(
+    "R25a",
+    "Own name or trademark on a high-risk system makes the actor its provider",
+    f"{AI} Art 25(1)(a)",
+)
+_c(
+    "R25b",
+    "Substantial modification of a high-risk system makes the actor its provider",
+    f"{AI} Art 25(1)(b)",
+    f"{AI} Art 3(23)",
+)
+_c(
+    "R25c",
+    "Changing the intended purpose so the system becomes high-risk makes the actor its provider",
+    f"{AI} Art 25(1)(c)",
+)
+_c("R25d", "The initial provider is no longer provider but must cooperate", f"{AI} Art 25(2)")
+_c(
+    "R25d_x",
+    "No cooperation duty: the initial provider excluded high-risk conversion",
+    f"{AI} Art 25(2)",
+)
+_c(
+    "R25e",
+    "Product manufacturer is the provider of an Annex I Section A safety component",
+    f"{AI} Art 25(3)(a)",
+    f"{AI} Art 25(3)(b)",
+)
+_c(
+    "R25f",
+    "Written agreement with suppliers of tools, models or components of a high-risk system",
+    f"{AI} Art 25(4)",
+)
+_c(
+    "R25g",
+    "Missing Art 25(4) agreement (fineable since 2026)",
+    f"{AI} Art 25(4)",
+    f"{AI} Art 99(4)(da)",
+)
+
+# -- transparency (§3.7) and GPAI (§3.6) --------------------------------------------------
+_c(
+    "T50a",
+    "Provider: tell people they are interacting with an AI system",
+    f"{AI} Art 50(1)",
+    f"{AI} Art 99(4)(g)",
+)
+_c(
+    "T50b",
+    "Provider: mark synthetic content as AI-generated",
+    f"{AI} Art 50(2)",
+    f"{AI} Art 99(4)(g)",
+)
+_c(
+    "T50c",
+    "Deployer: inform people exposed to emotion recognition or biometric categorisation",
+    f"{AI} Art 50(3)",
+    f"{AI} Art 99(4)(g)",
+)
+_c("T50d", "Deployer: disclose deep fakes", f"{AI} Art 50(4)", f"{AI} Art 99(4)(g)")
+_c("T50e", "Transparency duties not yet binding at the incident date", f"{AI} Art 113(2)")
+_c(
+    "GP1",
+    "GPAI model provider duties",
+    f"{AI} Art 53(1)",
+    f"{AI} Art 53(1)(a)",
+    f"{AI} Art 53(1)(b)",
+    f"{AI} Art 53(1)(c)",
+    f"{AI} Art 53(1)(d)",
+    f"{AI} Art 3(63)",
+    f"{AI} Art 101",
+)
+_c(
+    "GP2",
+    "Open-weights models without systemic risk: documentation duties (a), (b) lifted",
+    f"{AI} Art 53(2)",
+)
+_c(
+    "GP4",
+    "Systemic-risk model: evaluation, risk mitigation, incident reporting, cybersecurity",
+    f"{AI} Art 51(1)",
+    f"{AI} Art 55(1)",
+    f"{AI} Art 55(1)(a)",
+    f"{AI} Art 55(1)(b)",
+    f"{AI} Art 55(1)(c)",
+    f"{AI} Art 55(1)(d)",
+)
+_c("GP5", "GPAI model placed before 2 Aug 2025: compliance due by 2 Aug 2027", f"{AI} Art 111(3)")
+_c("GP6", "Third-country GPAI provider needs an EU authorised representative", f"{AI} Art 54")
+_c(
+    "AI86",
+    "Right to an explanation of a high-risk decision",
+    f"{AI} Art 86(1)",
+    f"{AI} Art 86(3)",
+    f"{AI} Art 85",
+)
+
+# -- CRA (§5) -----------------------------------------------------------------------------
+_c("C1", "Products with digital elements are in scope", "CRA Art 2(1)", "CRA Art 3(1)")
+_c(
+    "C2",
+    "Sector rules take the product out of the CRA",
+    "CRA Art 2(2)(a)",
+    "CRA Art 2(2)(b)",
+    "CRA Art 2(2)(c)",
+    "CRA Art 2(3)",
+    "CRA Art 2(4)",
+)
+_c(
+    "C4",
+    "Products placed before 11 Dec 2027 are caught only after a substantial modification",
+    "CRA Art 69(2)",
+)
+_c(
+    "C5",
+    "Reporting of exploited vulnerabilities and severe incidents applies to all products",
+    "CRA Art 69(3)",
+    "CRA Art 14(1)",
+    "CRA Art 14(2)",
+    "CRA Art 14(3)",
+    "CRA Art 14(4)",
+)
+_c(
+    "C6",
+    "Pure SaaS is a product with digital elements only as remote data processing",
+    "CRA Art 3(2)",
+)
+_c(
+    "C_FOSS",
+    "Non-commercial open-source software is not made available on the market",
+    "CRA Art 3(22)",
+    "CRA Recital 18",
+)
+_c("C_NODE", "No data connection to a device or network: outside the CRA", "CRA Art 2(1)")
+_c(
+    "CRA_MFR",
+    "Manufacturer duties: essential requirements, vulnerability handling, updates",
+    "CRA Art 13(1)",
+    "CRA Annex I Part I",
+    "CRA Art 13(2)",
+    "CRA Art 13(5)",
+    "CRA Art 13(8)",
+    "CRA Annex I Part II",
+    "CRA Art 13(9)",
+    "CRA Art 64(2)",
+)
+_c("CRA_IMP", "Importer duties", "CRA Art 19")
+_c("CRA_DIST", "Distributor duties", "CRA Art 20")
+_c(
+    "CRA_SHIFT",
+    "Own-brand or substantial modification makes the actor a manufacturer",
+    "CRA Art 21",
+    "CRA Art 22(1)",
+    "CRA Art 22(2)",
+)
+_c(
+    "CRA_NOROLE",
+    "The actor is not a manufacturer, importer or distributor of the product",
+    "CRA Art 2(1)",
+)
+_c(
+    "BREACH_CRA",
+    "Known breach of a CRA duty",
+    "CRA Art 13(1)",
+    "CRA Art 13(2)",
+    "CRA Art 13(5)",
+    "CRA Art 13(8)",
+    "CRA Art 13(9)",
+    "CRA Art 14(1)",
+    "CRA Art 14(3)",
+)
+_c(
+    "CA1",
+    "CRA conformity can show compliance with AI Act cybersecurity",
+    "CRA Art 12(1)",
+    f"{AI} Art 42(3)",
+    f"{AI} Art 15",
+)
+_c(
+    "CA2",
+    "CRA breach feeds the PLD defect test; missing updates block the later-defect defence",
+    "PLD_2024 Art 7(2)(f)",
+    "PLD_2024 Art 10(2)(b)",
+    "PLD_2024 Art 11(2)(c)",
+)
+
+# -- NIS2 (§6) ----------------------------------------------------------------------------
+_c(
+    "N1",
+    "Essential or important entity under NIS2",
+    "NIS2 Art 3(1)",
+    "NIS2 Art 3(2)",
+    "NIS2 Annex I",
+    "NIS2 Annex II",
+)
+_c("N5", "Cybersecurity risk-management measures", "NIS2 Art 21(1)", "NIS2 Art 21(2)")
+_c(
+    "N6",
+    "Significant incident reporting: 24 h / 72 h / one month",
+    "NIS2 Art 23(1)",
+    "NIS2 Art 23(3)",
+    "NIS2 Art 23(4)",
+)
+_c("N8", "Management bodies approve and oversee the measures", "NIS2 Art 20(1)")
+_c("N9", "Fines for essential and important entities", "NIS2 Art 34(4)", "NIS2 Art 34(5)")
+_c("N_NONE", "Not a NIS2 entity on the facts given", "NIS2 Art 3(1)", "NIS2 Art 3(2)")
+_c(
+    "N_UNKNOWN",
+    "Cloud, data-centre or managed service provider: NIS2 status unknown",
+    "NIS2 Annex I",
+)
+_c(
+    "BREACH_NIS2",
+    "Known breach of a NIS2 measure",
+    "NIS2 Art 21(2)(a)",
+    "NIS2 Art 21(2)(b)",
+    "NIS2 Art 21(2)(c)",
+    "NIS2 Art 21(2)(d)",
+    "NIS2 Art 21(2)(e)",
+    "NIS2 Art 21(2)(f)",
+    "NIS2 Art 21(2)(g)",
+    "NIS2 Art 21(2)(h)",
+    "NIS2 Art 21(2)(i)",
+    "NIS2 Art 21(2)(j)",
+    "NIS2 Art 23(1)",
+)

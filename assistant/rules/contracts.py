@@ -1,0 +1,209 @@
+"""Contract (LEGAL_RULES.md §8.3), Digital Content Directive (§7) and consumer sale of goods.
+
+A contract counts when the actor and the injured person are both parties (the injured person is
+named ``claimant`` in ``parties``, or by ``claimant.name``). Unknown contract facts make the
+contract route unknown only for a business claimant (K7), for which contract is often the main
+route; for consumers an unknown contract is treated as none, and the question stays open.
+"""
+
+from __future__ import annotations
+
+from assistant.facts import (
+    CLAIMANT_PARTY,
+    Actor,
+    ClaimantType,
+    Contract,
+    ContributoryFault,
+    ProductKind,
+)
+from assistant.rules.context import Ctx
+from assistant.rules.model import Finding
+from assistant.rules.national import national_id
+from assistant.rules.trace import Trace
+from assistant.vocabulary import LiabilityOutcome, Regime, ScopeStatus
+
+__all__ = ["claimant_contracts", "contract_findings"]
+
+_S = ScopeStatus
+
+
+def claimant_contracts(ctx: Ctx, actor: Actor) -> list[Contract]:
+    """Contracts between ``actor`` and the injured person."""
+    names = {CLAIMANT_PARTY}
+    if ctx.case.claimant.name:
+        names.add(ctx.case.claimant.name.strip().casefold())
+    me = actor.name.strip().casefold()
+    out = []
+    for k in ctx.case.contracts or ():
+        parties = {p.strip().casefold() for p in k.parties}
+        if me in parties and parties & names:
+            out.append(k)
+    return out
+
+
+def _business_claimant(ctx: Ctx) -> bool:
+    return ctx.claimant_type in (ClaimantType.LEGAL_PERSON, ClaimantType.BOTH) or (
+        ctx.case.claimant.consumer is False
+    )
+
+
+def _goods(ctx: Ctx, contracts: list[Contract]) -> bool:
+    return any(k.sale_of_goods for k in contracts) or (
+        ctx.case.product.kind is ProductKind.PHYSICAL_PRODUCT
+    )
+
+
+def _contract(ctx: Ctx, actor: Actor, mine: list[Contract]) -> Finding:
+    t = Trace(Regime.CONTRACT, actor.name, step=2)
+    if ctx.case.contracts is None and _business_claimant(ctx):
+        t.hit(
+            _S.UNKNOWN,
+            "K7",
+            "A business claimant: contract is often its main route, and the "
+            "contract facts are not known yet",
+        )
+        t.need("contracts", "K7")
+        t.provisionally(
+            "contracts", _S.APPLIES, _S.EXCLUDED, "a contract with the injured party", "no contract"
+        )
+        return t.build()
+    if not mine:
+        t.hit(
+            _S.EXCLUDED, "K1x", f"No contract between {actor.name} and the injured person is known"
+        )
+        if ctx.case.contracts is None:
+            t.need("contracts", "K1x", sticky=True)
+        return t.build()
+    pid = national_id(ctx.jurisdiction, "contract")
+    t.hit(
+        _S.APPLIES,
+        "K1",
+        f"{actor.name} and the injured person have a contract: damages for "
+        "non-performance under national contract law",
+        *(["PLD_2024 Art 2(4)(b)"] + ([pid] if pid else [])),
+    )
+    breach = any(k.sla_breached or k.breach_described for k in mine)
+    t.outcome = LiabilityOutcome.LIKELY if breach else LiabilityOutcome.POSSIBLE
+    if any(k.limitation_clause or k.liability_cap_eur is not None for k in mine):
+        extra = [
+            p
+            for p in (
+                national_id(ctx.jurisdiction, "standard_terms"),
+                national_id(ctx.jurisdiction, "essential_obligation"),
+            )
+            if p
+        ]
+        t.why(
+            "K2",
+            "The liability limitation or cap is valid between businesses within national "
+            "limits (usually not for intent, gross negligence or personal injury); it cannot be "
+            "used against the injured person under product liability, nor against consumers",
+            "PLD_2024 Art 15",
+            "PLD_1985 Art 12",
+            "DCD_2019 Art 22(1)",
+            *extra,
+        )
+    if not _business_claimant(ctx) and _goods(ctx, mine):
+        t.why(
+            "CL1",
+            "Consumer sale of goods with digital elements: conformity remedies and the "
+            "skipped-update rule come from the Sale of Goods Directive (EU) 2019/771 as "
+            "transposed (not in the corpus)",
+        )
+    if ctx.case.claimant.contributory_fault:
+        t.reduction = True
+    return t.build()
+
+
+def _dcd(ctx: Ctx, actor: Actor, mine: list[Contract]) -> Finding:
+    t = Trace(Regime.DCD, actor.name)
+    if _business_claimant(ctx):
+        t.hit(
+            _S.EXCLUDED, "DC2", "Only consumers are covered; the injured party acted as a business"
+        )
+        return t.build()
+    if not mine:
+        t.hit(
+            _S.EXCLUDED,
+            "DC_TRADER",
+            f"{actor.name} is not the consumer's contractual "
+            "counterparty (the trader); consumers are reached upstream only through the "
+            "trader's redress",
+        )
+        if ctx.case.contracts is None:
+            t.need("contracts", "DC_TRADER", sticky=True)
+        return t.build()
+    if _goods(ctx, mine):
+        t.hit(
+            _S.EXCLUDED,
+            "DC_GOODS",
+            "The digital content is incorporated in goods sold with "
+            "them: the Sale of Goods Directive governs instead",
+        )
+        return t.build()
+    if any(k.b2c is False for k in mine):
+        t.hit(_S.EXCLUDED, "DC2", "Not a consumer contract")
+        return t.build()
+    supply = min((k.date for k in mine if k.date), default=None) or ctx.case.product.market_date
+    start = ctx.fixed("DCD_SUPPLY_FROM")
+    if supply is not None and supply < start.day:
+        t.hit(_S.EXCLUDED, "DC13", "Supplied before the Directive applied", *start.provisions)
+        return t.build()
+    t.hit(
+        _S.APPLIES,
+        "DC1",
+        f"{actor.name} supplies digital content or a digital service to the consumer",
+    )
+    t.why(
+        "DC4",
+        "Remedy if the content or service does not conform (agreed features, normal "
+        "quality, security, updates)",
+    )
+    t.why("DC9", "The trader bears the burden of proving conformity")
+    t.why(
+        "DC10",
+        "Remedies: bring into conformity, price reduction, termination; damages under national law",
+    )
+    t.outcome = LiabilityOutcome.POSSIBLE
+    faults = ctx.case.claimant.contributory_fault or ()
+    if ContributoryFault.NO_UPDATE_INSTALLED in faults and ctx.case.claimant.update_notified:
+        t.why(
+            "DC6",
+            "The consumer skipped an update it was told about: no trader liability for a "
+            "non-conformity caused only by that",
+        )
+        t.outcome = LiabilityOutcome.UNLIKELY
+    return t.build()
+
+
+def _consumer_law(ctx: Ctx, actor: Actor, mine: list[Contract]) -> Finding:
+    t = Trace(Regime.CONSUMER_LAW, actor.name)
+    if mine and not _business_claimant(ctx) and _goods(ctx, mine):
+        t.hit(
+            _S.POSSIBLE,
+            "CL1",
+            f"{actor.name} sold goods with digital elements to the "
+            "consumer: conformity remedies under the national law transposing Directive (EU) "
+            "2019/771",
+        )
+        t.outcome = LiabilityOutcome.POSSIBLE
+    else:
+        t.hit(
+            _S.EXCLUDED,
+            "CL1",
+            "No consumer sale of goods between this actor and the injured person is known",
+        )
+    return t.build()
+
+
+def contract_findings(ctx: Ctx) -> list[Finding]:
+    """CONTRACT, DCD and CONSUMER_LAW findings per defendant."""
+    out: list[Finding] = []
+    for actor in ctx.defendants():
+        mine = claimant_contracts(ctx, actor)
+        out += [
+            _contract(ctx, actor, mine),
+            _dcd(ctx, actor, mine),
+            _consumer_law(ctx, actor, mine),
+        ]
+    return out

@@ -1,0 +1,134 @@
+"""Missing facts -> questions, ranked by how many findings an answer would change.
+
+For every fact some finding waits for, the core re-evaluates the case with plausible answers
+(the probe values of ``question_catalogue``) and counts the public findings whose scope status
+or liability outcome would differ. Ties are broken by the §10.2 priority, then by the order the
+facts were first needed. At most ``limit`` questions per turn (§9.3).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from assistant.facts import Case, fact_template, set_fact
+from assistant.facts.paths import InvalidFactPath
+from assistant.rules.engine import Core, core_findings
+from assistant.rules.model import Finding, Question
+from assistant.rules.question_catalogue import QUESTIONS, QuestionSpec, spec_for
+from assistant.vocabulary import ScopeStatus
+
+__all__ = ["next_questions", "rank_questions"]
+
+_TEXT: dict[str, str] = {}
+for _spec in QUESTIONS.values():
+    if _spec.text:
+        _TEXT.setdefault(_spec.code, _spec.text)
+_MAX_PROBES = 40  # cap on re-evaluations per fact (keeps a turn fast)
+
+
+def _state(findings: list[Finding]) -> dict[tuple[str, str], tuple[str, bool]]:
+    """Public status per (regime, actor), and whether it is determined (scope not unknown)."""
+    return {
+        (f.regime.value, f.actor): (f.status.value, f.scope_status is not ScopeStatus.UNKNOWN)
+        for f in findings
+    }
+
+
+def _moved(base: tuple[str, bool] | None, now: tuple[str, bool]) -> bool:
+    """An answer changes a finding if its public status moves to a determined new value."""
+    return now[1] and (base is None or base[0] != now[0])
+
+
+def _actor_of(case: Case, path: str) -> str | None:
+    if path.startswith("actors["):
+        index = int(path[len("actors[") : path.index("]")])
+        if index < len(case.actors):
+            return case.actors[index].name
+    return None
+
+
+def _changed(
+    case: Case, as_of: date, path: str, base: dict[tuple[str, str], tuple[str, bool]]
+) -> set[tuple[str, str]]:
+    spec = spec_for(fact_template(path))
+    if spec is None:
+        return set()
+    changed: set[tuple[str, str]] = set()
+    for value in spec.probe(case, as_of)[:_MAX_PROBES]:
+        try:
+            probe = set_fact(case, path, value)
+        except (ValueError, InvalidFactPath):
+            continue
+        state = _state(core_findings(probe, as_of).public)
+        changed |= {k for k, v in state.items() if _moved(base.get(k), v)}
+    return changed
+
+
+@dataclass
+class _Group:
+    spec: QuestionSpec
+    actor: str | None
+    first: int
+    paths: list[str] = field(default_factory=list)
+    provs: list[str] = field(default_factory=list)
+    changed: set[tuple[str, str]] = field(default_factory=set)
+
+
+def rank_questions(case: Case, as_of: date, core: Core, limit: int = 5) -> list[Question]:
+    """Questions for the facts ``core``'s findings wait for, most consequential first."""
+    base = _state(core.public)
+    needed: dict[str, list[str]] = {}  # path -> provisions
+    for f in core.findings + core.public:
+        for m in f.missing:
+            provs = needed.setdefault(m.path, [])
+            provs.extend(p for p in m.provisions if p not in provs)
+    groups: dict[str, _Group] = {}
+    for i, (path, provs) in enumerate(needed.items()):
+        spec = spec_for(fact_template(path))
+        if spec is None:
+            continue
+        actor = _actor_of(case, path)
+        suffix = (
+            f":{actor}"
+            if actor
+            else (f":{path.split('.')[0]}" if path.startswith("damage[") else "")
+        )
+        group = groups.setdefault(spec.code + suffix, _Group(spec, actor, i))
+        group.paths.append(path)
+        group.provs.extend(p for p in provs if p not in group.provs)
+        group.changed |= _changed(case, as_of, path, base)
+    ranked = sorted(
+        groups.items(), key=lambda kv: (-len(kv[1].changed), kv[1].spec.priority, kv[1].first)
+    )
+    out: list[Question] = []
+    for qid, g in ranked[:limit]:
+        changed = sorted(g.changed)
+        text = _TEXT.get(g.spec.code, g.spec.text)
+        if g.actor:
+            text = f"About {g.actor}: {text}"
+        if changed:
+            shown = ", ".join(f"{r} for {a}" for r, a in changed[:4])
+            more = f" and {len(changed) - 4} more" if len(changed) > 4 else ""
+            why = f"The answer can change {len(changed)} finding(s): {shown}{more}."
+        else:
+            why = "Needed to complete the analysis; it does not change a status on its own."
+        out.append(
+            Question.model_construct(
+                id=qid,
+                code=g.spec.code,
+                text=text,
+                fact_paths=list(g.paths),
+                reason=why,
+                provisions=g.provs[:6],
+                priority=g.spec.priority,
+                impact=len(changed),
+                actor=g.actor,
+            )
+        )
+    return out
+
+
+def next_questions(case: Case, as_of: date, limit: int = 5) -> list[Question]:
+    """The next (at most ``limit``) questions to ask about ``case``."""
+    return rank_questions(case, as_of, core_findings(case, as_of), limit)

@@ -1,0 +1,157 @@
+"""Building a finding: conditions fire, each with a status and a reason; the weakest link wins.
+
+Precedence within one regime (LEGAL_RULES.md §0.1): excluded > unknown > possible > likely >
+applies. Every reason names its condition; its provisions must be listed for that condition
+in the catalogue (or come from the legal-date data or the national digest), which is what
+makes ``emittable_provisions()`` complete.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from functools import lru_cache
+
+from assistant.rules.catalogue import CATALOGUE
+from assistant.rules.dates import legal_data
+from assistant.rules.model import Finding, MissingFact, ProvisionalStatuses, Reason
+from assistant.rules.national import national_ids
+from assistant.vocabulary import LiabilityOutcome, Regime, ScopeStatus
+
+__all__ = ["RANK", "Trace", "make_reason", "weakest"]
+
+RANK: dict[ScopeStatus, int] = {
+    ScopeStatus.EXCLUDED: 0,
+    ScopeStatus.UNKNOWN: 1,
+    ScopeStatus.POSSIBLE: 2,
+    ScopeStatus.LIKELY: 3,
+    ScopeStatus.APPLIES: 4,
+}
+
+
+def weakest(statuses: Iterable[ScopeStatus]) -> ScopeStatus | None:
+    """The status that wins under the precedence rule (None for no statuses)."""
+    return min(statuses, key=RANK.__getitem__, default=None)
+
+
+@lru_cache(maxsize=1)
+def _extra_allowed() -> frozenset[str]:
+    return frozenset(legal_data().all_provisions() | national_ids())
+
+
+def make_reason(cond: str, text: str, provisions: Iterable[str] = ()) -> Reason:
+    """A reason for ``cond``; provisions default to the condition's own list.
+
+    Raises ``ValueError`` if a provision is not declared for the condition: every ID the core
+    prints must be known in advance.
+    """
+    entry = CATALOGUE[cond]
+    provs = list(dict.fromkeys(provisions)) or list(entry.provisions)
+    extra = _extra_allowed()
+    for pid in provs:
+        if pid not in entry.provisions and pid not in extra:
+            raise ValueError(f"condition {cond} may not cite {pid!r}; add it to the catalogue")
+    return Reason.model_construct(condition=cond, text=text, provisions=provs)
+
+
+class Trace:
+    """Collects the conditions that fired for one regime x actor (x line)."""
+
+    def __init__(self, regime: Regime, actor: str, line: str | None = None, step: int = 1) -> None:
+        self.regime = regime
+        self.actor = actor
+        self.line = line
+        self.step = step
+        self.reasons: list[Reason] = []
+        self.levels: list[ScopeStatus] = []
+        self.missing: dict[str, MissingFact] = {}
+        self.sticky: set[str] = set()
+        self.defences: list[Reason] = []
+        self.outcome: LiabilityOutcome | None = None
+        self.reduction = False
+        self.provisional: ProvisionalStatuses | None = None
+
+    # -- recording ---------------------------------------------------------------------
+    def hit(self, status: ScopeStatus, cond: str, text: str, *provisions: str) -> None:
+        """A condition that decides (part of) the scope status."""
+        self.levels.append(status)
+        self.reasons.append(make_reason(cond, text, provisions))
+
+    def why(self, cond: str, text: str, *provisions: str) -> None:
+        """A reason with no effect on the status (indicator, hint, context)."""
+        self.reasons.append(make_reason(cond, text, provisions))
+
+    def add(self, reason: Reason, status: ScopeStatus | None = None) -> None:
+        """Record a prepared reason (shared between lines), optionally with a status."""
+        self.reasons.append(reason)
+        if status is not None:
+            self.levels.append(status)
+
+    def need(self, path: str, cond: str, *provisions: str, sticky: bool = False) -> None:
+        """A missing fact this finding waits for.
+
+        Needs are dropped when the finding ends up excluded (a hard exclusion makes them
+        moot) unless ``sticky``: an exclusion by default that the fact could lift.
+        """
+        if sticky:
+            self.sticky.add(path)
+        if path not in self.missing:
+            provs = list(provisions) or list(CATALOGUE[cond].provisions)
+            self.missing[path] = MissingFact.model_construct(
+                path=path, condition=cond, provisions=provs
+            )
+
+    def defence(self, cond: str, text: str, *provisions: str) -> None:
+        """A defence the defendant may raise (LEGAL_RULES.md §1.7)."""
+        self.defences.append(make_reason(cond, text, provisions))
+
+    def provisionally(
+        self, fact: str, if_true: ScopeStatus, if_false: ScopeStatus, true: str, false: str
+    ) -> None:
+        """§9.3 branch for the first missing fact that decides an unknown status."""
+        if self.provisional is None:
+            self.provisional = ProvisionalStatuses.model_construct(
+                fact=fact,
+                if_true=if_true,
+                if_false=if_false,
+                if_true_means=true,
+                if_false_means=false,
+            )
+
+    # -- result ------------------------------------------------------------------------
+    @property
+    def scope(self) -> ScopeStatus:
+        """Scope status under the precedence rule."""
+        found = weakest(self.levels)
+        if found is None:
+            raise RuntimeError(f"no condition decided {self.regime} for {self.actor}")
+        return found
+
+    def build(self) -> Finding:
+        """The finding (outcome dropped when the regime is excluded)."""
+        scope = self.scope
+        outcome = None if scope is ScopeStatus.EXCLUDED else self.outcome
+        provisions: dict[str, None] = {}
+        for r in self.reasons + self.defences:
+            for pid in r.provisions:
+                provisions.setdefault(pid, None)
+        provisional = self.provisional if scope is ScopeStatus.UNKNOWN else None
+        missing = [
+            m
+            for m in self.missing.values()
+            if scope is not ScopeStatus.EXCLUDED or m.path in self.sticky
+        ]
+        return Finding.model_construct(
+            regime=self.regime,
+            actor=self.actor,
+            line=self.line,
+            scope_status=scope,
+            liability_outcome=outcome,
+            reasons=list(self.reasons),
+            provisions=list(provisions),
+            needs_facts=[m.path for m in missing],
+            missing=missing,
+            provisional_statuses=provisional,
+            step=self.step,
+            defence_candidates=list(self.defences),
+            reduction_possible=self.reduction and scope is not ScopeStatus.EXCLUDED,
+        )
