@@ -12,7 +12,6 @@ untrusted and its scores are left out of the metrics.
 from __future__ import annotations
 
 import importlib
-import inspect
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from importlib import resources
@@ -169,29 +168,21 @@ _PROMPTS = {
 }
 
 
-def _structured(llm: Any, model: Any, messages: list[tuple[str, str]]) -> JudgeVerdict:
-    invoke = getattr(llm, "invoke_structured", None)
-    if callable(invoke):
-        params = inspect.signature(invoke).parameters
-        kwargs: dict[str, Any] = {}
-        for name in ("schema", "output_schema", "model_cls", "response_model"):
-            if name in params:
-                kwargs[name] = JudgeVerdict
-                break
-        out = invoke(model, messages, **kwargs) if kwargs else invoke(model, messages, JudgeVerdict)
-    else:
-        out = model.with_structured_output(JudgeVerdict).invoke(messages)
-    if isinstance(out, JudgeVerdict):
-        return out
-    if isinstance(out, BaseModel):
-        return JudgeVerdict.model_validate(out.model_dump())
-    return JudgeVerdict.model_validate(out)
-
-
 def llm_judge(provider: str) -> Judge:
-    """A judge backed by the provider layer (``assistant.llm``), imported lazily."""
+    """A judge backed by the provider layer (``assistant.llm``), imported lazily.
+
+    The report under judgement goes in as an untrusted data block (``build_messages``), so an
+    instruction injected into a report cannot steer the verdict. A call that fails after the
+    provider layer's retries raises ``ProviderError`` (the runner records it per case).
+    """
+    from assistant.errors import ProviderError
     from assistant.settings import get_settings
 
+    if provider in ("none", "fake"):
+        raise AssistantError(
+            f"the LLM judge needs a real model; provider {provider!r} has none",
+            hint="pass --judge-provider local (or openai/ollama/anthropic)",
+        )
     try:
         llm = importlib.import_module("assistant.llm")
     except ImportError as exc:
@@ -199,19 +190,23 @@ def llm_judge(provider: str) -> Judge:
             "LLM judge not available: the provider layer (assistant.llm) cannot be imported",
             hint="run without --judge, or build the provider layer first",
         ) from exc
-    if provider in ("none", "fake"):
-        raise AssistantError(
-            f"the LLM judge needs a real model; provider {provider!r} has none",
-            hint="pass --judge-provider local (or openai/ollama/anthropic)",
-        )
     model = llm.get_chat_model(get_settings(), provider)
 
     def judge(kind: Kind, statement: str, report_text: str) -> JudgeVerdict:
-        label = "KEY POINT" if kind == "key_point" else "FORBIDDEN"
-        messages = [
-            ("system", _PROMPTS[kind] + ' Reply as JSON: {"holds": bool, "rationale": str}.'),
-            ("human", f"{label}: {statement}\n\nREPORT:\n{report_text}"),
-        ]
-        return _structured(llm, model, messages)
+        label = "KEY POINT" if kind == "key_point" else "FORBIDDEN STATEMENT"
+        messages = llm.build_messages(
+            _PROMPTS[kind],
+            f"{label}: {statement}\n\nAnswer with JSON: holds (true/false) and a one-sentence "
+            "rationale.",
+            {"report": report_text},
+        )
+        result = llm.invoke_structured(model, JudgeVerdict, messages, max_tokens=160)
+        if result.value is None:
+            raise ProviderError(
+                f"the judge model gave no usable verdict: {result.outcome.user_message or ''}",
+                hint="check `assistant doctor`, or run without --judge",
+            )
+        verdict: JudgeVerdict = result.value
+        return verdict
 
     return judge

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from assistant.errors import AssistantError
-from assistant.vocabulary import ProvisionId
+from assistant.vocabulary import ActCode, ProvisionId
 
 __all__ = ["Resolver", "ResolverFactory", "ResolverInfo", "default_resolver", "grammar_resolver"]
 
@@ -57,6 +57,19 @@ def default_resolver() -> tuple[ResolverFactory, ResolverInfo]:
 
         return resolver
 
-    return factory, ResolverInfo(
-        "corpus", "Citations were resolved against the provision tree on each case's as_of date."
-    )
+    note = "Citations were resolved against the corpus on each case's as_of date"
+    try:
+        acts = [a for a in ActCode if a is not ActCode.NATIONAL]
+        full = [a.value for a in acts if corpus.has_full_text(a)]
+        digest_only = [a.value for a in acts if a.value not in full]
+    except Exception:  # an older corpus object without has_full_text: keep the plain note
+        return factory, ResolverInfo("corpus", note + ".")
+    if digest_only:
+        note += (
+            f" (full text: {', '.join(full) or 'none'}; digest only: {', '.join(digest_only)} - "
+            "for those acts only IDs in the project digest resolve, as they would in the app; "
+            "run `assistant corpus fetch` for the full trees)."
+        )
+    else:
+        note += " (full text of every act)."
+    return factory, ResolverInfo("corpus", note)

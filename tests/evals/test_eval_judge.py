@@ -1,0 +1,90 @@
+"""The LLM-as-judge plumbing and its validation on deliberately wrong answers."""
+
+from __future__ import annotations
+
+import importlib
+from typing import Any
+
+import pytest
+from evalkit import make_case, perfect_report
+
+from assistant.evals.judge import (
+    JudgeVerdict,
+    _validation_set,
+    judge_case,
+    llm_judge,
+    render_report,
+    validate_judge,
+)
+
+
+def oracle_judge() -> Any:
+    """A judge that knows the validation answers (what a perfect judge would say)."""
+    data = _validation_set()
+    by_text = {a["text"]: a for a in data["answers"]}
+    must_not = data["must_not"]
+
+    def judge(kind: str, statement: str, text: str) -> JudgeVerdict:
+        answer = by_text[text]
+        if kind == "key_point":
+            return JudgeVerdict(holds=answer["right"] or statement not in answer["contradicts"])
+        violated = {must_not[i] for i in answer.get("violates", [])}
+        return JudgeVerdict(holds=statement in violated)
+
+    return judge
+
+
+def constant(value: bool) -> Any:
+    return lambda kind, statement, text: JudgeVerdict(holds=value, rationale="constant")
+
+
+def test_perfect_judge_passes_validation() -> None:
+    check = validate_judge(oracle_judge())
+    assert check.passed, check.failures
+    assert check.wrong_rejected == check.wrong_total > 0
+    assert check.right_accepted == check.right_total > 0
+
+
+@pytest.mark.parametrize("value", [True, False])
+def test_constant_judges_fail_validation(value: bool) -> None:
+    check = validate_judge(constant(value))
+    assert not check.passed
+    assert check.failures
+
+
+def test_judge_case_scores_key_points_and_unruled_must_nots() -> None:
+    case = make_case()
+    seen: list[tuple[str, str]] = []
+
+    def judge(kind: str, statement: str, text: str) -> JudgeVerdict:
+        seen.append((kind, statement))
+        return JudgeVerdict(holds=True)  # supports every point, but also "violates" every item
+
+    out = judge_case(judge, case, perfect_report(case))
+    assert out["key_point_coverage"] == 1.0
+    # only "Must not be rude." has no rule; the other four are judged by rules, not the LLM
+    assert [s for k, s in seen if k == "must_not"] == ["Must not be rude."]
+    assert out["must_not_pass_rate"] == 0.0
+
+
+def test_render_report_lists_findings_first() -> None:
+    case = make_case()
+    text = render_report(perfect_report(case))
+    assert text.index("PLD_2024 / GreenBot GmbH: likely") < text.index("First-pass analysis")
+
+
+def test_llm_judge_refuses_providers_without_a_model() -> None:
+    with pytest.raises(Exception, match="needs a real model"):
+        llm_judge("none")
+
+
+@pytest.mark.slow
+def test_local_llm_judge_rejects_deliberately_wrong_answers() -> None:
+    """The real judge (embedded LLM) must pass the validation set before it is trusted."""
+    try:
+        importlib.import_module("assistant.llm")
+        judge = llm_judge("local")
+    except Exception as exc:  # provider layer or model missing on this machine
+        pytest.skip(f"local LLM judge not available: {exc}")
+    check = validate_judge(judge)
+    assert check.passed, check.failures
