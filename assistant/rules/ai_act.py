@@ -49,6 +49,15 @@ BREACH_LINE: dict[AiActBreach, tuple[str, str]] = {
 }
 
 
+# Duty lines whose content shows the standard of care towards injured persons (SOTA).
+_SOTA: dict[str, tuple[str, str]] = {
+    "PROV": ("high-risk provider duties", "AI_ACT Art 16"),
+    "DEPL": ("high-risk deployer duties", "AI_ACT Art 26"),
+    "IMP": ("importer verification duties", "AI_ACT Art 23"),
+    "DIST": ("distributor verification duties", "AI_ACT Art 24"),
+}
+
+
 @dataclass
 class AiActOutcome:
     """Duty lines plus what they feed into the compensation regimes."""
@@ -75,6 +84,8 @@ def _system_date(ctx: Ctx, actor: Actor, mode: str) -> tuple[date | None, str]:
     the modified system, so the modification date first).
     """
     mod_date = ctx.case.modification.date
+    if mode == "product":
+        return ctx.case.product.market_date, "product.market_date"
     if mode == "cooperation" and mod_date:
         return mod_date, "modification.date"
     if actor.market_date:
@@ -118,14 +129,16 @@ def _hr_line(
     system_date, date_path = _system_date(ctx, actor, mode)
     public_body = actor.public_authority or ctx.case.ai.public_authority_use
     gate = high_risk_gate(ctx, c, t, system_date, date_path, public_body)
-    if gate.sota:
+    sota = _SOTA.get(cond)
+    if gate.sota and sota is not None:
+        label, pid = sota
         out.indicators.setdefault(actor.name, []).append(
             (
                 make_reason(
                     "SOTA",
-                    f"{line.capitalize()} of the AI Act did not bind {actor.name} at the incident, "
-                    "but they describe the care expected of a diligent operator (fault/defect indicator)",
-                    ["AI_ACT Art 26" if cond in ("DEPL", "FRIA") else "AI_ACT Art 16"],
+                    f"The AI Act's {label} did not bind {actor.name} at the incident, but they "
+                    "describe the care expected of a diligent operator (a fault or defect indicator)",
+                    [pid],
                 ),
                 False,
             )
@@ -233,7 +246,15 @@ def ai_act_findings(ctx: Ctx, c: Classification) -> AiActOutcome:
                 traces.append(_hr_line(ctx, c, out, actor, line, cond, ScopeStatus.APPLIES, []))
         if actor.name in supplier_names and c.high_risk is not ScopeStatus.EXCLUDED:
             t = _hr_line(
-                ctx, c, out, actor, "value-chain agreement", "R25f", ScopeStatus.APPLIES, []
+                ctx,
+                c,
+                out,
+                actor,
+                "value-chain agreement",
+                "R25f",
+                ScopeStatus.APPLIES,
+                [],
+                mode="product",
             )
             if actor.foss_noncommercial and not actor.has(Role.GPAI_PROVIDER):
                 t.hit(
@@ -243,6 +264,15 @@ def ai_act_findings(ctx: Ctx, c: Classification) -> AiActOutcome:
                     "available are exempt from the agreement requirement",
                 )
             traces.append(t)
+        if ctx.case.ai.open_source and _foss_exempt(c, traces):
+            t = Trace(_R, actor.name, "open source")
+            t.hit(
+                ScopeStatus.EXCLUDED,
+                "AS6",
+                "Released under a free and open-source licence and "
+                "neither high-risk, prohibited nor subject to Art 50: outside the AI Act",
+            )
+            traces = [t]
         if not traces:
             t = Trace(_R, actor.name, "no role")
             t.hit(
@@ -254,6 +284,13 @@ def ai_act_findings(ctx: Ctx, c: Classification) -> AiActOutcome:
             traces.append(t)
         _record(out, actor, traces)
     return out
+
+
+def _foss_exempt(c: Classification, traces: list[Trace]) -> bool:
+    """AS6 holds: not high-risk, no prohibited practice, no Art 50 trigger."""
+    if c.high_risk is not ScopeStatus.EXCLUDED or c.practices or c.transparency:
+        return False
+    return all(t.line != "GPAI" for t in traces)
 
 
 def _fria_due(ctx: Ctx, c: Classification, actor: Actor) -> bool:

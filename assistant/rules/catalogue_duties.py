@@ -227,6 +227,8 @@ _c(
     "A duty not yet binding still shows the state of the art (fault/defect indicator)",
     f"{AI} Art 16",
     f"{AI} Art 26",
+    f"{AI} Art 23",
+    f"{AI} Art 24",
     f"{AI} Art 50",
     f"{AI} Art 53(1)",
 )

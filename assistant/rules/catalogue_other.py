@@ -217,7 +217,12 @@ _c(
     f"{P} Art 8(3)",
     f"{P} Art 8(4)",
 )
-_c("A12", "Several controllers or processors: each liable for the entire damage", "GDPR Art 82(4)")
+_c(
+    "A12",
+    "Several controllers or processors: each liable for the entire damage",
+    "GDPR Art 82(4)",
+    "GDPR Art 82(5)",
+)
 _c("A13", "Consumer remedies run against the trader, who has redress upstream", "DCD_2019 Art 20")
 _c("A14", "Deployers and operators without a product role answer in fault", "AI_ACT Art 26")
 

@@ -105,6 +105,16 @@ def _annex_i(ctx: Ctx, c: Classification, data: LegalData) -> ScopeStatus | None
         return None
     if family is not None:
         c.annex_i = data.annex_i(family.value, ctx.ai_version_event)
+    if c.annex_i is not None and c.annex_i.section == "A":
+        point = ctx.ai_ref(f"AI_ACT Annex I Section A point {c.annex_i.point}")
+        c.hr_reasons.append(
+            make_reason(
+                "HR1",
+                f"{c.annex_i.label.capitalize()} are listed in Annex I Section A in the AI Act text "
+                "applicable at the incident",
+                ["AI_ACT Art 6(1)(a)", point],
+            )
+        )
     if c.annex_i is not None and c.annex_i.section == "B":
         c.section_b = True
         point = ctx.ai_ref(f"AI_ACT Annex I Section B point {c.annex_i.point}")

@@ -77,7 +77,16 @@ class Ctx:
         return self.data.fixed(name)
 
     def cite(self, ld: LegalDate) -> list[str]:
-        """The provisions of a legal date, version-tagged if needed."""
+        """The provisions of a legal date, version-tagged if needed.
+
+        No tag when the text in force at the analysis date lays down the same date in the same
+        provisions (the rule did not change, so the plain ID is the right one).
+        """
+        if ld.act_version is None or ld.act_version == self.ai_version_asof:
+            return list(ld.provisions)
+        now = self.data.date(ld.name, self.ai_version_asof)
+        if now is not None and now.day == ld.day and now.provisions == ld.provisions:
+            return list(ld.provisions)
         return [tag_version(p, ld.act_version, self.ai_version_asof) for p in ld.provisions]
 
     def ai_ref(self, pid: str) -> str:

@@ -144,6 +144,9 @@ def _dcd(ctx: Ctx, actor: Actor, mine: list[Contract]) -> Finding:
     if any(k.b2c is False for k in mine):
         t.hit(_S.EXCLUDED, "DC2", "Not a consumer contract")
         return t.build()
+    if all(k.b2c is None for k in mine) and not ctx.consumer_claimant:
+        t.hit(_S.UNKNOWN, "DC2", "Whether the injured person contracted as a consumer is not known")
+        t.need("claimant.consumer", "DC2")
     supply = min((k.date for k in mine if k.date), default=None) or ctx.case.product.market_date
     start = ctx.fixed("DCD_SUPPLY_FROM")
     if supply is not None and supply < start.day:

@@ -127,7 +127,14 @@ def cra_findings(ctx: Ctx) -> CyberOutcome:
         _cra_scope(ctx, actor, req)
         placed = ctx.market_date_for(actor)
         mod = ctx.case.modification
-        if placed is None:
+        if ctx.incident_before(main.day):
+            req.hit(
+                _S.EXCLUDED,
+                "C4",
+                f"The CRA requirements apply from {main.day.isoformat()}; the incident came before",
+                *main.provisions,
+            )
+        elif placed is None:
             req.hit(
                 _S.UNKNOWN,
                 "C4",
@@ -143,13 +150,6 @@ def cra_findings(ctx: Ctx) -> CyberOutcome:
                 f"Placed on {placed.isoformat()}, before "
                 f"{main.day.isoformat()}, and not substantially modified since: the CRA "
                 "requirements do not apply to it",
-                *main.provisions,
-            )
-        if ctx.incident_before(main.day):
-            req.hit(
-                _S.EXCLUDED,
-                "C4",
-                f"The CRA requirements apply from {main.day.isoformat()}; the incident came before",
                 *main.provisions,
             )
         req.levels.append(_S.APPLIES)

@@ -26,6 +26,16 @@ GDPR_INFRINGEMENT_PROVISIONS: dict[GdprInfringement, list[str]] = {
     GdprInfringement.DPIA: ["GDPR Art 35"],
     GdprInfringement.PROCESSOR_CONTRACT: ["GDPR Art 28(3)"],
 }
+GDPR_INFRINGEMENT_LABELS: dict[GdprInfringement, str] = {
+    GdprInfringement.ART22_SOLELY_AUTOMATED: "a decision based solely on automated processing "
+    "without the required safeguards",
+    GdprInfringement.SECURITY: "insufficient security of processing",
+    GdprInfringement.BREACH_NOTIFY_SA: "data breach not notified to the supervisory authority",
+    GdprInfringement.BREACH_NOTIFY_SUBJECTS: "data breach not communicated to the people affected",
+    GdprInfringement.LAWFULNESS: "processing without a legal basis",
+    GdprInfringement.DPIA: "no data protection impact assessment",
+    GdprInfringement.PROCESSOR_CONTRACT: "no adequate controller-processor contract",
+}
 _CONTROLLER_BY_DEFAULT = {Role.DEPLOYER, Role.OPERATOR, Role.INTEGRATOR}
 _NO_PROCESSING = {
     Role.DISTRIBUTOR,
@@ -172,7 +182,7 @@ def gdpr_findings(ctx: Ctx) -> list[Finding]:
             for inf in infringements:
                 t.why(
                     "BREACH_GDPR",
-                    f"Infringement: {inf.value.replace('_', ' ')}",
+                    f"Infringement: {GDPR_INFRINGEMENT_LABELS[inf]}",
                     *GDPR_INFRINGEMENT_PROVISIONS[inf],
                 )
             t.hit(_S.APPLIES, "GD2", "The processing infringed the GDPR")

@@ -100,7 +100,7 @@ def _role(ctx: Ctx, actor: Actor, t: Trace, role: PldRole) -> bool:
         return True
     if role.kind in _PRODUCER and role.status is not _S.EXCLUDED:
         t.hit(
-            _S.APPLIES if role.kind != "component" else role.status,
+            role.status,
             "O3",
             f"{actor.name} is a producer (manufacturer, component maker, own-brander or importer)",
             _PRODUCER[role.kind],

@@ -99,6 +99,37 @@ def temporal_2024(ctx: Ctx, actor: Actor, t: Trace, is_modifier: bool) -> None:
             )
 
 
+def _foss(ctx: Ctx, actor: Actor, t: Trace) -> None:
+    """S3 for the system itself: open-source AI supplied outside a commercial activity."""
+    ai = ctx.case.ai
+    if actor.foss_noncommercial or (ai.open_source and ai.supplied_in_commercial_activity is False):
+        t.hit(
+            _S.EXCLUDED,
+            "S3",
+            "Free and open-source software developed or supplied outside a "
+            "commercial activity is outside the PLD",
+            "PLD_2024 Art 2(2)",
+            "PLD_2024 Recital 14",
+        )
+    elif ai.open_source and ai.supplied_in_commercial_activity is None:
+        t.hit(
+            _S.UNKNOWN,
+            "S3",
+            "Open-source software is covered only if supplied in a commercial "
+            "activity (for a price, for personal data, or otherwise monetised)",
+            "PLD_2024 Art 2(2)",
+            "PLD_2024 Recital 14",
+        )
+        t.need("ai.supplied_in_commercial_activity", "S3")
+        t.provisionally(
+            "ai.supplied_in_commercial_activity",
+            _S.APPLIES,
+            _S.EXCLUDED,
+            "supplied in a commercial activity",
+            "supplied outside one",
+        )
+
+
 def _claimant(ctx: Ctx, t: Trace) -> None:
     kind = ctx.claimant_type
     if kind is None:
@@ -121,6 +152,13 @@ def _claimant(ctx: Ctx, t: Trace) -> None:
             "S4",
             "The injured party is a legal person: legal persons have no PLD claim of their own",
             "PLD_2024 Art 5(1)",
+        )
+    elif kind is ClaimantType.LEGAL_PERSON:
+        t.hit(
+            _S.APPLIES,
+            "S4",
+            "The claimant acts as successor, subrogee or representative of injured natural persons",
+            "PLD_2024 Art 5(2)",
         )
     else:
         t.hit(_S.APPLIES, "S4", "A natural person suffered the harm", "PLD_2024 Art 5(1)")
@@ -214,6 +252,8 @@ def pld2024_findings(ctx: Ctx, defects: DefectView) -> list[Finding]:
         role = pld_role(ctx, actor)
         is_modifier = role.kind == "modifier" or (actor in mods and role.kind == "component")
         temporal_2024(ctx, actor, t, is_modifier)
+        if role.kind == "manufacturer":
+            _foss(ctx, actor, t)
         _claimant(ctx, t)
         for r in damage.reasons:
             t.add(r)

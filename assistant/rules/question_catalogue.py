@@ -318,6 +318,13 @@ QUESTIONS: dict[str, QuestionSpec] = {
         "no data monetisation)?",
         _bools,
     ),
+    "ai.supplied_in_commercial_activity": _S(
+        "Q_FOSS_COMMERCIAL",
+        3,
+        "Was the open-source system supplied for free and outside any "
+        "commercial activity (no payment, no data monetisation)?",
+        _bools,
+    ),
     "actors[].data_delivery_form": _S(
         "Q_DATA_DELIVERY_FORM",
         4,

@@ -390,15 +390,24 @@ def _step3(ctx: Ctx, public: list[Finding], ai: AiActOutcome) -> list[Statement]
                 "presumptions; national procedural law only.",
             )
         )
-    out.append(
-        _st(
-            "EV_NATIONAL",
-            "Fault-based claims: no EU-wide disclosure or presumption (the "
-            "AI Liability Directive proposal was withdrawn); national procedural rules "
-            "apply, and a parallel PLD claim may surface evidence.",
-            ["PLD_2024 Art 9(1)"] if pld else (),
-        )
+    national = (
+        "Fault-based claims: no EU-wide disclosure or presumption (the AI Liability "
+        "Directive proposal was withdrawn); national procedural rules apply"
     )
+    if pld:
+        out.append(
+            _st(
+                "EV_NATIONAL",
+                national + ", and a parallel PLD claim may surface evidence.",
+                ["PLD_2024 Art 9(1)"],
+            )
+        )
+    else:
+        out.append(
+            Statement.model_construct(
+                condition="EV_NATIONAL", text=national + ".", provisions=[], actors=[]
+            )
+        )
     if case.data.personal_data_processed:
         out.append(
             _st(
