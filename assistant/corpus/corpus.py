@@ -165,16 +165,32 @@ class Corpus:
 
     def _from_digest(self, pid: ProvisionId, key: str) -> Provision | None:
         entry = self.digest.get(key)
-        if entry is None:
-            return None
         source = self.manifest.for_act(pid.act)
+        url = source[-1].url if source else None
+        if entry is not None:
+            return Provision(
+                id=key,
+                kind=_digest_kind(pid),
+                label=key.split(" ", 1)[1],
+                heading=entry.title,
+                text=entry.summary,
+                url=url,
+            )
+        # An article we describe only paragraph by paragraph ("GDPR Art 82" from 82(1)-(6)).
+        parts = [
+            e
+            for ident, e in self.digest.items()
+            if ident.startswith(key + "(") and ProvisionId.parse(ident).is_within(pid)
+        ]
+        if not parts:
+            return None
         return Provision(
             id=key,
             kind=_digest_kind(pid),
             label=key.split(" ", 1)[1],
-            heading=entry.title,
-            text=entry.summary,
-            url=source[-1].url if source else None,
+            heading=parts[0].title,
+            text="\n".join(f"{e.id.split(' ', 1)[1]}: {e.summary}" for e in parts),
+            url=url,
         )
 
     def _act_node(self, pid: ProvisionId, tree: ActTree | None, version: date) -> Provision:

@@ -23,7 +23,7 @@ __all__ = ["lines_from_pdf", "pdf_pages", "report_tree", "strip_running_lines"]
 
 _PAGE_NO_RE = re.compile(r"^(page\s+)?\d{1,4}(\s*(/|of)\s*\d{1,4})?$", re.I)
 _HEADING_RE = re.compile(r"^(\d{1,2}(?:\.\d{1,2}){0,3})\.?\s+(\S.{1,118})$")
-_NOTE_RE = re.compile(r"^(\d{1,3})\s*(\S.*)$")
+_NOTE_RE = re.compile(r"^(\d{1,3})\s+([^\d\s].*)$")
 
 
 def pdf_pages(data: bytes) -> list[str]:
