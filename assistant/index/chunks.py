@@ -34,7 +34,7 @@ __all__ = [
 ]
 
 # Bump when chunk boundaries, IDs or texts change: it is part of the index key.
-CHUNKER_VERSION = "3"
+CHUNKER_VERSION = "4"
 EMBED_TOKEN_BUDGET = 200
 OVERLAP_TOKENS = 40
 
@@ -104,7 +104,26 @@ class _Piece:
     url: str | None
 
 
+# Short names for the embedding header: every header token is paid for on every chunk
+# (4,200 chunks), and the full titles stay in the metadata.
+SHORT_NAMES = {
+    "AI_ACT": "AI Act",
+    "AI_OMNIBUS_2026": "Digital Omnibus amending the AI Act",
+    "PLD_2024": "Product Liability Directive 2024",
+    "PLD_1985": "Product Liability Directive 1985",
+    "AILD_PROPOSAL": "AI Liability Directive proposal (withdrawn)",
+    "GDPR": "GDPR",
+    "CRA": "Cyber Resilience Act",
+    "NIS2": "NIS2 Directive",
+    "DCD_2019": "Digital Content Directive",
+    "MOZILLA_REPORT": "Mozilla report on AI liability",
+    "MOZILLA_POST": "Mozilla post on AI liability",
+}
+
+
 def _act_name(act: str) -> str:
+    if act in SHORT_NAMES:
+        return SHORT_NAMES[act]
     try:
         return ACT_TITLES[ActCode(act)]
     except ValueError:
@@ -259,9 +278,14 @@ def chunk_tree(
         if kinds is not None and top.kind not in kinds:
             continue
         assert top.id is not None
-        title = " ".join(t for t in (top.label, top.heading) if t)
+        label = (
+            f"Recital {top.id.rsplit(' ', 1)[-1]}" if top.kind is NodeKind.RECITAL else top.label
+        )
+        title = " ".join(t for t in (label, top.heading) if t)
         heading_path = [*struct_path, title] if title else list(struct_path)
-        header = " | ".join([act_name, *heading_path])
+        # The header names the act and the article, not the chapter path: it is embedded with
+        # every chunk, so it stays short (the full path is in the metadata).
+        header = " | ".join(t for t in (act_name, title) if t)
         room = max(budget - count(header) - 1, budget // 2)
         pieces: list[_Piece] = []
         units = list(_units(top)) if top.children else []

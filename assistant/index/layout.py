@@ -41,7 +41,7 @@ __all__ = [
 ]
 
 POINTER = "CURRENT.json"
-INDEX_FORMAT = "1"
+INDEX_FORMAT = "2"  # bump when what a generation holds changes
 
 
 class SelectedVersion(BaseModel):

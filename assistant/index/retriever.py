@@ -75,10 +75,10 @@ class Hit(BaseModel):
 class SearchConfig:
     """Knobs of the hybrid search (tuned on the dev split only)."""
 
-    depth: int = 60  # candidates taken from each list
-    rrf_k: int = 60
+    depth: int = 100  # candidates taken from each list
+    rrf_k: int = 30
     dense_weight: float = 1.0
-    bm25_weight: float = 1.0
+    bm25_weight: float = 1.2
     bm25_fr_weight: float = 1.0
     use_dense: bool = True
     use_bm25: bool = True

@@ -1,0 +1,59 @@
+"""Query analysis: language, glossary translation, acts and explicit references."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.index.query import analyse, detect_language, find_acts, find_references, fold
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Who is liable if the robot hurts someone?", "en"),
+        ("Wer haftet für Schäden durch ein fehlerhaftes Produkt?", "de"),
+        ("Qui est responsable du dommage causé par un logiciel ?", "fr"),
+        ("GDPR Art. 82", "en"),
+    ],
+)
+def test_detect_language(text: str, lang: str) -> None:
+    assert detect_language(text) == lang
+
+
+def test_german_compounds_are_translated() -> None:
+    q = analyse("Wie lange ist die Verjährungsfrist nach der Produkthaftungsrichtlinie?")
+    assert q.language == "de"
+    assert "limitation period" in q.english and "product liability" in q.english
+    assert q.acts == ("PLD_2024",)
+
+
+def test_french_phrases_are_translated() -> None:
+    q = analyse("Dans quel délai notifier une violation de données à caractère personnel ?")
+    assert q.language == "fr"
+    assert "personal data breach" in q.english
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("What does Art 10 PLD say?", ["PLD_2024 Art 10"]),
+        ("GDPR Art. 82(4)", ["GDPR Art 82(4)"]),
+        ("Article 7 of the old product liability directive", ["PLD_1985 Art 7"]),
+        ("What is in Annex III point 4 of the AI Act?", ["AI_ACT Annex III point 4"]),
+        ("Was sagt Artikel 6 der KI-Verordnung?", ["AI_ACT Art 6"]),
+        ("Que prévoit l'article 25 du règlement sur l'IA ?", ["AI_ACT Art 25"]),
+        ("AI Act recital 97", ["AI_ACT Recital 97"]),
+        ("article 5 without any act", []),
+    ],
+)
+def test_find_references(text: str, expected: list[str]) -> None:
+    assert find_references(text) == expected
+
+
+def test_longest_act_name_wins() -> None:
+    assert [a for a, _, _ in find_acts("the old product liability directive")] == ["PLD_1985"]
+    assert [a for a, _, _ in find_acts("the product liability directive")] == ["PLD_2024"]
+
+
+def test_fold() -> None:
+    assert fold("Verjährung Straße Écrit") == "verjahrung strasse ecrit"
