@@ -498,7 +498,9 @@ def _annex_line(st: _State, line: Line, text: str) -> None:
         st.zone = "notes"
         return
     if st.annex_title_open:
-        if line.style is Style.HEADING or (line.style is Style.BODY and _looks_like_title(text)):
+        if line.style is Style.HEADING or (
+            line.style is Style.BODY and _looks_like_title(text) and "|" not in text
+        ):
             st.annex.heading = f"{st.annex.heading} {text}" if st.annex.heading else text
             if line.style is Style.BODY:
                 st.annex_title_open = False

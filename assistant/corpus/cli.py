@@ -9,7 +9,14 @@ from typing import Annotated
 
 import typer
 from rich.console import Console
-from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    SpinnerColumn,
+    TextColumn,
+    TimeElapsedColumn,
+)
 from rich.table import Table
 
 from assistant.errors import AssistantError, CorpusError
@@ -27,9 +34,10 @@ def _progress() -> Progress:
         SpinnerColumn(),
         TextColumn("[progress.description]{task.description}"),
         BarColumn(),
-        TextColumn("{task.completed}/{task.total}"),
+        MofNCompleteColumn(),
         TimeElapsedColumn(),
         console=console,
+        transient=True,
     )
 
 
@@ -215,7 +223,7 @@ def show_cmd(
     console.print(f"[bold]{label}[/]" + (f" — {node.heading}" if node.heading else ""))
     if node.heading_path:
         console.print(f"[dim]{' / '.join(node.heading_path)}[/]")
-    console.print(node.full_text() or "(no text)")
+    console.print(node.labelled_text() or "(no text)", highlight=False)
     if not corpus.has_full_text(ProvisionId.parse(ident).act):
         console.print("[yellow](project digest summary: the full text is not fetched yet)[/]")
     if node.url:

@@ -73,7 +73,7 @@ _ARTICLE_RE = re.compile(
     r"|(?:paragraph|Absatz|paragraphe)\s*(?P<pre_para>\d{1,2}[a-z]?)"
     rf"|(?P<pre_sub>{_ORD})\s+(?:subparagraph|Unterabsatz|alinéa))"
     r",?\s+(?:of|in|von|de|du)\s+(?:the\s+)?)?"
-    r"(?<![\w-])(?P<word>Articles?|Art\.|Art|Artikel[ns]?|articles?|art\.)\s*"
+    r"(?<![\w-])(?<!the )(?P<word>Articles?|Arts?\.|Artt\.|Art|Artikel[ns]?|articles?|art\.)\s*"
     + _NUM
     + _TAIL
     + r"(?P<more>(?:\s*(?:,|and|und|et|or|oder|ou|to|bis|à|-|–)\s*\d{1,3}[a-z]?(?![\d/]))*)"
@@ -291,9 +291,17 @@ def _choose_act(
     return None, end, None, "no act named (say which act, e.g. 'Art. 8 PLD')"
 
 
-def _expand_more(m: re.Match[str]) -> list[str]:
+_PLURAL_WORDS = frozenset({"Articles", "articles", "Arts.", "Artt."})
+
+
+def _expand_more(m: re.Match[str], act_follows: bool) -> list[str]:
+    """Further article numbers of a list ("Articles 9 and 10", "Art. 14 bis 17 PLD").
+
+    Only for a plural word, or when an act name follows the list: "Art. 82 DSGVO and 15 days"
+    must not become Article 15.
+    """
     more = m.group("more") or ""
-    if not more.strip():
+    if not more.strip() or not (m.group("word") in _PLURAL_WORDS or act_follows):
         return []
     numbers = re.findall(r"\d{1,3}[a-z]?", more)
     if re.search(r"\b(to|bis|à)\b|[-–]", more) and len(numbers) == 1:
@@ -335,7 +343,7 @@ def find_references(
         ident, why = _article_id(m, act)
         why = why or (_check(ident, corpus) if ident else None)
         out.append(ResolvedRef(span_text, m.start(), end, None if why else ident, act, why, how))
-        for extra in _expand_more(m):
+        for extra in _expand_more(m, how == "explicit" and end > m.end()):
             extra_id = f"{act.value} Art {extra}"
             bad = _check(extra_id, corpus)
             if OUTLINES.get(act) and not OUTLINES[act].has_article(extra):

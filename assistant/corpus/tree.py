@@ -101,6 +101,30 @@ class Provision(BaseModel):
                 parts.append(prefix + node.text)
         return sep.join(parts)
 
+    def labelled_text(self, indent: str = "  ") -> str:
+        """Own text and descendants with their labels ("1.", "(a)"), indented by depth.
+
+        For display: ``full_text`` keeps paragraph numbers out of the text; this puts them
+        back the way the act prints them.
+        """
+        lines: list[str] = []
+
+        def visit(node: Provision, depth: int) -> None:
+            numbered = node.kind in (
+                NodeKind.PARAGRAPH,
+                NodeKind.POINT,
+                NodeKind.SUBPOINT,
+                NodeKind.ANNEX_POINT,
+            )
+            prefix = f"{node.label} " if numbered and node is not self else ""
+            if node.text or prefix:
+                lines.append(f"{indent * depth}{prefix}{node.text}".rstrip())
+            for child in node.children:
+                visit(child, depth + (1 if node is not self else 0))
+
+        visit(self, 0)
+        return "\n".join(lines)
+
 
 class ActTree(BaseModel):
     """One version of one source, parsed."""

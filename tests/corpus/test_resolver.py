@@ -102,6 +102,10 @@ TABLE: list[tuple[str, ActCode | None, list[str]]] = [
     ("Art 5 of the AI Act and the GDPR", None, ["AI_ACT Art 5", "GDPR"]),
     ("Article 5 applies to both the AI Act and the GDPR", None, []),
     ("§ 823 BGB", None, []),
+    ("state of the art. 5 users were affected", None, []),
+    # lists: expanded for plural words or when the act follows the list
+    ("Art. 9, 10 und 11 PLD", None, ["PLD_2024 Art 9", "PLD_2024 Art 10", "PLD_2024 Art 11"]),
+    ("Art. 82 DSGVO and 15 days later", None, ["GDPR Art 82"]),
     ("the weather is fine", None, []),
 ]
 
