@@ -58,6 +58,7 @@ from assistant.facts.paths import (
     parse_path,
     provenance_of,
     set_fact,
+    with_fact,
 )
 from assistant.facts.provenance import Provenance
 from assistant.facts.spec_names import SPEC_FACT_PATHS
@@ -114,4 +115,5 @@ __all__ = [
     "parse_path",
     "provenance_of",
     "set_fact",
+    "with_fact",
 ]

@@ -25,6 +25,7 @@ __all__ = [
     "parse_path",
     "provenance_of",
     "set_fact",
+    "with_fact",
 ]
 
 _SEGMENT = re.compile(r"^(?P<name>[a-z_][a-z0-9_]*)(?:\[(?P<index>\d+)\])?$")
@@ -89,39 +90,49 @@ def set_fact(case: Case, path: str, value: Any, provenance: Provenance | None = 
     ``value`` is validated like user input (enum names, role aliases, ISO dates ...); a bad
     value raises ``ValueError`` with pydantic's message. An index one past the end of a list
     appends (``damage[0]`` on an empty list adds the first item). ``provenance`` defaults to
-    "stated by the user"; setting ``None`` clears the fact and its provenance.
+    "stated by the user"; setting ``None`` clears the fact and its provenance. Only the nodes
+    on the path are copied; the input case is never changed.
     """
-    parts = parse_path(path)
-    new = case.model_copy(deep=True)
-    parent: Any = new
-    for name, index in parts[:-1]:
-        parent = _child(parent, name, path)
-        if index is not None:
-            if not isinstance(parent, list) or index >= len(parent):
-                raise InvalidFactPath(f"{path!r}: {name} has no item {index}")
-            parent = parent[index]
-    name, index = parts[-1]
-    _child(parent, name, path)  # validates the name
+    new = with_fact(case, path, value)
+    key = path.strip()
+    records = dict(case.provenance)
+    if value is None:
+        records.pop(key, None)
+    else:
+        records[key] = provenance or Provenance.user()
+    return new.model_copy(update={"provenance": records})
+
+
+def with_fact(case: Case, path: str, value: Any) -> Case:
+    """Like ``set_fact`` but leaves provenance alone (used for what-if evaluations)."""
     try:
-        if index is None:
-            setattr(parent, name, value)
-        else:
-            items = list(getattr(parent, name) or [])
-            if index < len(items):
-                items[index] = value
-            elif index == len(items):
-                items.append(value)
-            else:
-                raise InvalidFactPath(f"{path!r}: {name} has only {len(items)} items")
-            setattr(parent, name, items)
+        out = _replace(case, parse_path(path), value, path)
     except ValidationError as exc:
         raise ValueError(f"{path}: {exc.errors()[0]['msg']}") from exc
-    key = path.strip()
-    if value is None:
-        new.provenance.pop(key, None)
+    assert isinstance(out, Case)
+    return out
+
+
+def _replace(node: Any, parts: list[tuple[str, int | None]], value: Any, path: str) -> Any:
+    name, index = parts[0]
+    current = _child(node, name, path)
+    copy = node.model_copy()  # shallow: untouched branches are shared, never mutated
+    if len(parts) > 1 and index is None:
+        new_child = _replace(current, parts[1:], value, path)
+    elif index is None:
+        new_child = value
     else:
-        new.provenance[key] = provenance or Provenance.user()
-    return new
+        items = list(current or [])
+        if index > len(items) or (len(parts) > 1 and index == len(items)):
+            raise InvalidFactPath(f"{path!r}: {name} has only {len(items)} items")
+        item = _replace(items[index], parts[1:], value, path) if len(parts) > 1 else value
+        if index == len(items):
+            items.append(item)
+        else:
+            items[index] = item
+        new_child = items
+    setattr(copy, name, new_child)  # validate_assignment checks the new value
+    return copy
 
 
 def provenance_of(case: Case, path: str) -> Provenance | None:

@@ -14,8 +14,8 @@ from assistant.rules.ai_lines import gpai_line, practice_line, transparency_line
 from assistant.rules.ai_roles import ShiftMap, is_ai_provider, role_shifts, suppliers
 from assistant.rules.classify import Classification
 from assistant.rules.context import Ctx
-from assistant.rules.model import Finding, Reason
-from assistant.rules.trace import RANK, Trace, make_reason
+from assistant.rules.model import Reason
+from assistant.rules.trace import RANK, Draft, Trace, make_reason
 from assistant.vocabulary import Regime, Role, ScopeStatus
 
 __all__ = ["AiActOutcome", "ai_act_findings"]
@@ -62,7 +62,7 @@ _SOTA: dict[str, tuple[str, str]] = {
 class AiActOutcome:
     """Duty lines plus what they feed into the compensation regimes."""
 
-    findings: list[Finding] = field(default_factory=list)
+    findings: list[Draft] = field(default_factory=list)
     provider_binding: dict[str, bool | None] = field(default_factory=dict)
     prohibited_binding: bool = False
     high_risk_binding: bool = False

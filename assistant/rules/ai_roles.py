@@ -40,6 +40,14 @@ def is_ai_provider(ctx: Ctx, actor: Actor) -> bool:
 def modifiers(ctx: Ctx) -> list[Actor]:
     """Who modified the system: ``modification.by``, else fine-tuners, else (for a purpose
     change) deployers and integrators."""
+    found: list[Actor] | None = ctx.memo.get("modifiers")
+    if found is None:
+        found = _modifiers(ctx)
+        ctx.memo["modifiers"] = found
+    return found
+
+
+def _modifiers(ctx: Ctx) -> list[Actor]:
     mod = ctx.case.modification
     named = ctx.case.actor(mod.by)
     if named is not None:

@@ -367,6 +367,6 @@ _c("OD8", "Ten-year extinction from putting into circulation", f"{O} Art 11")
 _c("OD9", "Other regimes unaffected", f"{O} Art 13")
 
 # The duty regimes and the remaining regimes register their conditions on import.
-from assistant.rules import catalogue_duties, catalogue_other  # noqa: E402
+from assistant.rules import catalogue_ai, catalogue_cyber, catalogue_other  # noqa: E402
 
-_REGISTERED = (catalogue_duties, catalogue_other)
+_REGISTERED = (catalogue_ai, catalogue_cyber, catalogue_other)

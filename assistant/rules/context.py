@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Any
 
 from assistant.facts import Actor, Case, ClaimantType, ProfessionalUse
 from assistant.rules.dates import LegalData, LegalDate, tag_version
@@ -45,6 +46,7 @@ class Ctx:
     ai_version_asof: str
     jurisdiction: str | None
     harms: list[Harm] = field(default_factory=list)
+    memo: dict[Any, Any] = field(default_factory=dict)  # per-evaluation caches of derived facts
 
     @classmethod
     def build(cls, case: Case, as_of: date, data: LegalData) -> Ctx:
@@ -108,7 +110,11 @@ class Ctx:
 
     def defendants(self) -> list[Actor]:
         """Actors that can owe something: everyone but the injured person."""
-        return [a for a in self.case.actors if not self.is_victim(a)]
+        found: list[Actor] | None = self.memo.get("defendants")
+        if found is None:
+            found = [a for a in self.case.actors if not self.is_victim(a)]
+            self.memo["defendants"] = found
+        return found
 
     def others(self, actor: Actor) -> list[Actor]:
         """All actors but ``actor``."""

@@ -17,9 +17,8 @@ from assistant.facts import (
     ProductKind,
 )
 from assistant.rules.context import Ctx
-from assistant.rules.model import Finding
 from assistant.rules.national import national_id
-from assistant.rules.trace import Trace
+from assistant.rules.trace import Draft, Trace
 from assistant.vocabulary import LiabilityOutcome, Regime, ScopeStatus
 
 __all__ = ["claimant_contracts", "contract_findings"]
@@ -53,7 +52,7 @@ def _goods(ctx: Ctx, contracts: list[Contract]) -> bool:
     )
 
 
-def _contract(ctx: Ctx, actor: Actor, mine: list[Contract]) -> Finding:
+def _contract(ctx: Ctx, actor: Actor, mine: list[Contract]) -> Draft:
     t = Trace(Regime.CONTRACT, actor.name, step=2)
     if ctx.case.contracts is None and _business_claimant(ctx):
         t.hit(
@@ -115,7 +114,7 @@ def _contract(ctx: Ctx, actor: Actor, mine: list[Contract]) -> Finding:
     return t.build()
 
 
-def _dcd(ctx: Ctx, actor: Actor, mine: list[Contract]) -> Finding:
+def _dcd(ctx: Ctx, actor: Actor, mine: list[Contract]) -> Draft:
     t = Trace(Regime.DCD, actor.name)
     if _business_claimant(ctx):
         t.hit(
@@ -179,7 +178,7 @@ def _dcd(ctx: Ctx, actor: Actor, mine: list[Contract]) -> Finding:
     return t.build()
 
 
-def _consumer_law(ctx: Ctx, actor: Actor, mine: list[Contract]) -> Finding:
+def _consumer_law(ctx: Ctx, actor: Actor, mine: list[Contract]) -> Draft:
     t = Trace(Regime.CONSUMER_LAW, actor.name)
     if mine and not _business_claimant(ctx) and _goods(ctx, mine):
         t.hit(
@@ -199,9 +198,9 @@ def _consumer_law(ctx: Ctx, actor: Actor, mine: list[Contract]) -> Finding:
     return t.build()
 
 
-def contract_findings(ctx: Ctx) -> list[Finding]:
+def contract_findings(ctx: Ctx) -> list[Draft]:
     """CONTRACT, DCD and CONSUMER_LAW findings per defendant."""
-    out: list[Finding] = []
+    out: list[Draft] = []
     for actor in ctx.defendants():
         mine = claimant_contracts(ctx, actor)
         out += [

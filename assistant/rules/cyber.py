@@ -13,9 +13,9 @@ from dataclasses import dataclass, field
 from assistant.facts import Actor, CraBreach, Nis2Breach, Nis2Entity, ProductKind
 from assistant.rules.ai_roles import modifiers
 from assistant.rules.context import Ctx
-from assistant.rules.model import Finding, Reason
+from assistant.rules.model import Reason
 from assistant.rules.pld_roles import is_manufacturer
-from assistant.rules.trace import Trace, make_reason
+from assistant.rules.trace import Draft, Trace, make_reason
 from assistant.vocabulary import IncidentCause, Regime, Role, ScopeStatus
 
 __all__ = ["CyberOutcome", "cra_findings", "nis2_findings"]
@@ -43,7 +43,7 @@ _NIS2_BREACH[Nis2Breach.INCIDENT_REPORTING] = "NIS2 Art 23(1)"
 class CyberOutcome:
     """Findings plus what they feed into PLD and fault."""
 
-    findings: list[Finding] = field(default_factory=list)
+    findings: list[Draft] = field(default_factory=list)
     requirements_binding: dict[str, bool | None] = field(default_factory=dict)
     indicators: dict[str, list[tuple[Reason, bool]]] = field(default_factory=dict)
 

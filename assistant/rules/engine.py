@@ -22,11 +22,12 @@ from assistant.rules.dates import legal_data
 from assistant.rules.defect import DutyBinding, defect_view
 from assistant.rules.fault import fault_findings
 from assistant.rules.gdpr import gdpr_findings
-from assistant.rules.model import Assessment, Finding, Reason
+from assistant.rules.model import Assessment, Reason
+from assistant.rules.notes import build_notes
 from assistant.rules.pld1985 import pld1985_findings
 from assistant.rules.pld2024 import pld2024_findings
-from assistant.rules.steps import build_notes, build_steps
-from assistant.rules.trace import RANK
+from assistant.rules.steps import build_steps
+from assistant.rules.trace import RANK, Draft
 from assistant.vocabulary import Regime, RiskLabel
 
 __all__ = ["Core", "core_findings", "evaluate", "merge_public"]
@@ -55,13 +56,13 @@ class Core:
     """Intermediate result shared by ``evaluate`` and the question ranking."""
 
     ctx: Ctx
-    findings: list[Finding]
-    public: list[Finding]
+    findings: list[Draft]
+    public: list[Draft]
     ai: AiActOutcome
     risk: RiskLabel
 
 
-def _merge(rows: list[Finding]) -> Finding:
+def _merge(rows: list[Draft]) -> Draft:
     best = max(rows, key=lambda f: RANK[f.scope_status])
     reasons: dict[tuple[str, str], Reason] = {}
     for f in sorted(rows, key=lambda f: -RANK[f.scope_status]):
@@ -78,7 +79,7 @@ def _merge(rows: list[Finding]) -> Finding:
             if m.path not in needs:
                 needs[m.path] = None
                 missing.append(m)
-    return Finding.model_construct(
+    return Draft(
         regime=best.regime,
         actor=best.actor,
         line=None,
@@ -95,9 +96,9 @@ def _merge(rows: list[Finding]) -> Finding:
     )
 
 
-def merge_public(findings: list[Finding], actor_order: list[str]) -> list[Finding]:
+def merge_public(findings: list[Draft], actor_order: list[str]) -> list[Draft]:
     """One row per (regime, actor): duty lines merged by their strongest status."""
-    groups: dict[tuple[Regime, str], list[Finding]] = {}
+    groups: dict[tuple[Regime, str], list[Draft]] = {}
     for f in findings:
         groups.setdefault((f.regime, f.actor), []).append(f)
     out = []
@@ -145,6 +146,8 @@ def evaluate(case: Case, as_of: date, *, questions: int = 5) -> Assessment:
     from assistant.rules.questions import rank_questions
 
     core = core_findings(case, as_of)
+    findings = [d.to_finding() for d in core.findings]
+    public = [d.to_finding() for d in core.public]
     return Assessment.model_construct(
         as_of=as_of,
         jurisdiction=case.jurisdiction.member_state,
@@ -152,9 +155,9 @@ def evaluate(case: Case, as_of: date, *, questions: int = 5) -> Assessment:
         actors=[{"name": a.name, "roles": [r.value for r in a.roles or ()]} for a in case.actors],
         harms=[h.value for h in case.harms()],
         ai_act_risk=core.risk,
-        findings=core.findings,
-        public=core.public,
-        steps=build_steps(core.ctx, core.public, core.ai),
+        findings=findings,
+        public=public,
+        steps=build_steps(core.ctx, public, core.ai),
         questions=rank_questions(case, as_of, core, questions) if questions else [],
-        notes=build_notes(core.ctx, core.public),
+        notes=build_notes(core.ctx, public),
     )

@@ -13,10 +13,10 @@ from assistant.facts import Actor, GdprRole
 from assistant.rules.context import Ctx
 from assistant.rules.defect import DefectView
 from assistant.rules.gdpr import GDPR_INFRINGEMENT_PROVISIONS
-from assistant.rules.model import Finding, Reason
+from assistant.rules.model import Reason
 from assistant.rules.national import national_id
 from assistant.rules.pld_roles import is_manufacturer
-from assistant.rules.trace import Trace, make_reason
+from assistant.rules.trace import Draft, Trace, make_reason
 from assistant.vocabulary import Harm, IncidentCause, LiabilityOutcome, Regime, Role, ScopeStatus
 
 __all__ = ["fault_findings"]
@@ -130,16 +130,19 @@ def _national(ctx: Ctx, t: Trace, actor: Actor, statutory: bool, harms: set[Harm
 
 def fault_findings(
     ctx: Ctx, indicators: dict[str, list[tuple[Reason, bool]]], defects: DefectView
-) -> list[Finding]:
+) -> list[Draft]:
     """One NATIONAL_FAULT finding per defendant with a role (or an unknown role)."""
-    out: list[Finding] = []
+    out: list[Draft] = []
     harms = set(ctx.harms)
     inc = ctx.case.incident
     for actor in ctx.defendants():
         if actor.roles == []:
             continue  # third parties (e.g. an attacker): see allocation, not a value-chain actor
         t = Trace(Regime.NATIONAL_FAULT, actor.name)
-        if actor.involved_in_incident is False:
+        supplier = actor.has(Role.COMPONENT_SUPPLIER, Role.DATA_PROVIDER, Role.GPAI_PROVIDER)
+        if actor.involved_in_incident is False or (
+            supplier and actor.caused_defect is False and not actor.has(Role.PROVIDER)
+        ):
             t.hit(_S.EXCLUDED, "F_NOTINVOLVED", f"{actor.name} had no part in the incident")
             out.append(t.build())
             continue

@@ -9,8 +9,7 @@ from __future__ import annotations
 
 from assistant.facts import Actor, GdprInfringement, GdprRole
 from assistant.rules.context import Ctx
-from assistant.rules.model import Finding
-from assistant.rules.trace import Trace
+from assistant.rules.trace import Draft, Trace
 from assistant.vocabulary import Harm, LiabilityOutcome, Regime, Role, ScopeStatus
 
 __all__ = ["GDPR_INFRINGEMENT_PROVISIONS", "gdpr_findings"]
@@ -125,9 +124,9 @@ def _signal(ctx: Ctx, actor: Actor) -> bool:
     return bool(harms & {Harm.PRIVACY, Harm.DISCRIMINATION}) or actor.gdpr_role is not None
 
 
-def gdpr_findings(ctx: Ctx) -> list[Finding]:
+def gdpr_findings(ctx: Ctx) -> list[Draft]:
     """One GDPR_82 finding per defendant."""
-    out: list[Finding] = []
+    out: list[Draft] = []
     case = ctx.case
     personal = case.data.personal_data_processed
     infringements = case.gdpr.infringements

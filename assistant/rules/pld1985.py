@@ -10,10 +10,9 @@ from assistant.facts import Actor, HarmPath, ProductKind
 from assistant.rules.context import Ctx, add_years
 from assistant.rules.damage import pld1985_damage
 from assistant.rules.defect import DefectView
-from assistant.rules.model import Finding
 from assistant.rules.national import national_id
 from assistant.rules.pld_roles import PldRole, pld_role
-from assistant.rules.trace import Trace, make_reason
+from assistant.rules.trace import Draft, Trace, make_reason
 from assistant.vocabulary import LiabilityOutcome, Regime, ScopeStatus
 
 __all__ = ["pld1985_findings"]
@@ -132,11 +131,11 @@ def _role(ctx: Ctx, actor: Actor, t: Trace, role: PldRole) -> bool:
     return False
 
 
-def pld1985_findings(ctx: Ctx, defects: DefectView) -> list[Finding]:
+def pld1985_findings(ctx: Ctx, defects: DefectView) -> list[Draft]:
     """One PLD_1985 finding per defendant."""
     damage = pld1985_damage(ctx)
     kind = ctx.case.product.kind
-    out: list[Finding] = []
+    out: list[Draft] = []
     for actor in ctx.defendants():
         t = Trace(Regime.PLD_1985, actor.name)
         _temporal(ctx, actor, t)

@@ -11,9 +11,8 @@ from assistant.rules.ai_roles import modifiers
 from assistant.rules.context import Ctx, add_years
 from assistant.rules.damage import pld2024_damage
 from assistant.rules.defect import DefectView, later_defect
-from assistant.rules.model import Finding
 from assistant.rules.pld_roles import pld_role
-from assistant.rules.trace import Trace
+from assistant.rules.trace import Draft, Trace
 from assistant.vocabulary import IncidentCause, LiabilityOutcome, Regime, Role, ScopeStatus
 
 __all__ = ["pld2024_findings", "temporal_2024"]
@@ -242,10 +241,10 @@ def _outcome(
         )
 
 
-def pld2024_findings(ctx: Ctx, defects: DefectView) -> list[Finding]:
+def pld2024_findings(ctx: Ctx, defects: DefectView) -> list[Draft]:
     """One PLD_2024 finding per defendant."""
     damage = pld2024_damage(ctx)
-    out: list[Finding] = []
+    out: list[Draft] = []
     mods = modifiers(ctx)
     for actor in ctx.defendants():
         t = Trace(Regime.PLD_2024, actor.name)

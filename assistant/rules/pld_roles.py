@@ -40,6 +40,14 @@ class PldRole:
 
 def is_manufacturer(ctx: Ctx, actor: Actor) -> bool | None:
     """L1: develops/produces and markets it, own-brands it, or integrates and supplies it."""
+    key = ("maker", actor.name)
+    if key not in ctx.memo:
+        ctx.memo[key] = _is_manufacturer(ctx, actor)
+    found: bool | None = ctx.memo[key]
+    return found
+
+
+def _is_manufacturer(ctx: Ctx, actor: Actor) -> bool | None:
     if actor.has(Role.PROVIDER):
         return True
     if actor.name_on_product and actor.has(
@@ -277,7 +285,16 @@ def _fallback(ctx: Ctx, actor: Actor) -> PldRole:
 
 
 def pld_role(ctx: Ctx, actor: Actor) -> PldRole:
-    """The strongest PLD role of ``actor``."""
+    """The strongest PLD role of ``actor`` (computed once per evaluation)."""
+    key = ("pld_role", actor.name)
+    found: PldRole | None = ctx.memo.get(key)
+    if found is None:
+        found = _pld_role(ctx, actor)
+        ctx.memo[key] = found
+    return found
+
+
+def _pld_role(ctx: Ctx, actor: Actor) -> PldRole:
     if actor.roles is None:
         return PldRole("unknown", _S.UNKNOWN, needs=[(ctx.path(actor, "roles"), "ROLE")]).add(
             "ROLE", f"What {actor.name} did in the value chain is not known yet"

@@ -11,23 +11,20 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from assistant.facts import Case, fact_template, set_fact
+from assistant.facts import Case, fact_template, with_fact
 from assistant.facts.paths import InvalidFactPath
 from assistant.rules.engine import Core, core_findings
-from assistant.rules.model import Finding, Question
-from assistant.rules.question_catalogue import QUESTIONS, QuestionSpec, spec_for
+from assistant.rules.model import Question
+from assistant.rules.question_catalogue import QuestionSpec, spec_for
+from assistant.rules.trace import Draft
 from assistant.vocabulary import ScopeStatus
 
 __all__ = ["next_questions", "rank_questions"]
 
-_TEXT: dict[str, str] = {}
-for _spec in QUESTIONS.values():
-    if _spec.text:
-        _TEXT.setdefault(_spec.code, _spec.text)
 _MAX_PROBES = 40  # cap on re-evaluations per fact (keeps a turn fast)
 
 
-def _state(findings: list[Finding]) -> dict[tuple[str, str], tuple[str, bool]]:
+def _state(findings: list[Draft]) -> dict[tuple[str, str], tuple[str, bool]]:
     """Public status per (regime, actor), and whether it is determined (scope not unknown)."""
     return {
         (f.regime.value, f.actor): (f.status.value, f.scope_status is not ScopeStatus.UNKNOWN)
@@ -57,7 +54,7 @@ def _changed(
     changed: set[tuple[str, str]] = set()
     for value in spec.probe(case, as_of)[:_MAX_PROBES]:
         try:
-            probe = set_fact(case, path, value)
+            probe = with_fact(case, path, value)
         except (ValueError, InvalidFactPath):
             continue
         state = _state(core_findings(probe, as_of).public)
@@ -104,7 +101,7 @@ def rank_questions(case: Case, as_of: date, core: Core, limit: int = 5) -> list[
     out: list[Question] = []
     for qid, g in ranked[:limit]:
         changed = sorted(g.changed)
-        text = _TEXT.get(g.spec.code, g.spec.text)
+        text = g.spec.text
         if g.actor:
             text = f"About {g.actor}: {text}"
         if changed:

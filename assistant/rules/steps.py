@@ -1,45 +1,28 @@
-"""The Mozilla report's three steps (choice of regime; sharing among actors; information
-asymmetries) and the output notes (LEGAL_RULES.md §9.2 allocation, §1.6/§8.4 evidence, G1-G3)."""
+"""The Mozilla report's three steps: (1) choice of regime, (2) sharing of liability along the
+value chain (LEGAL_RULES.md §9.2 allocation, §8.3 contract tools), (3) information asymmetries
+(built in ``evidence``)."""
 
 from __future__ import annotations
 
 from assistant.facts import ContributoryFault
 from assistant.rules.ai_act import AiActOutcome
 from assistant.rules.context import Ctx
-from assistant.rules.model import Finding, Note, Statement, Step
+from assistant.rules.evidence import step3
+from assistant.rules.model import Finding, Statement, Step
 from assistant.rules.national import national_id
-from assistant.rules.trace import make_reason
+from assistant.rules.statements import IN_SCOPE as _IN
+from assistant.rules.statements import by_status as _by
+from assistant.rules.statements import statement as _st
 from assistant.vocabulary import IncidentCause, Regime, Role, ScopeStatus
 
-__all__ = ["build_notes", "build_steps"]
+__all__ = ["build_steps"]
 
 _S = ScopeStatus
-_IN = (_S.APPLIES, _S.LIKELY)
 _TITLES = {
     1: "Choice of liability regime",
     2: "Sharing of liability along the value chain",
     3: "Information asymmetries: evidence and burden of proof",
 }
-
-
-def _st(
-    cond: str,
-    text: str,
-    provisions: list[str] | tuple[str, ...] = (),
-    actors: list[str] | None = None,
-) -> Statement:
-    r = make_reason(cond, text, provisions)
-    return Statement.model_construct(
-        condition=cond, text=text, provisions=r.provisions, actors=actors or []
-    )
-
-
-def _by(findings: list[Finding], regime: Regime, statuses: tuple[ScopeStatus, ...]) -> list[str]:
-    return [
-        f.actor
-        for f in findings
-        if f.regime is regime and f.line is None and f.scope_status in statuses
-    ]
 
 
 def _step1(ctx: Ctx, public: list[Finding]) -> list[Statement]:
@@ -332,230 +315,9 @@ def _contract_statements(ctx: Ctx) -> list[Statement]:
     return out
 
 
-def _step3(ctx: Ctx, public: list[Finding], ai: AiActOutcome) -> list[Statement]:
-    case, out = (
-        ctx.case,
-        [
-            _st(
-                "MOZ",
-                "Step 3 asks how the injured person gets evidence and "
-                "whether the burden of proof is eased.",
-            )
-        ],
-    )
-    pld = [f for f in public if f.regime is Regime.PLD_2024 and f.scope_status is not _S.EXCLUDED]
-    if pld:
-        out.append(
-            _st(
-                "DISC",
-                "PLD 2024: a court can order the defendant to disclose relevant "
-                "evidence once the claim is plausible (request AI Act technical "
-                "documentation, logs, instructions for use, post-market monitoring and "
-                "incident reports, vulnerability records); trade secrets are protected.",
-                [
-                    "PLD_2024 Art 9(1)",
-                    "PLD_2024 Art 9(4)",
-                    "AI_ACT Art 11",
-                    "AI_ACT Art 12",
-                    "AI_ACT Art 13",
-                    "AI_ACT Art 72",
-                    "AI_ACT Art 73",
-                ],
-            )
-        )
-        out.append(
-            _st(
-                "DEF1",
-                "Defectiveness is presumed on refusal to disclose, on breach of "
-                "binding safety requirements, or on an obvious malfunction.",
-                ["PLD_2024 Art 10(2)(a)", "PLD_2024 Art 10(2)(b)", "PLD_2024 Art 10(2)(c)"],
-            )
-        )
-        out.append(_st("P4", "Causation is presumed where the damage is typical of the defect."))
-        if case.ai.is_ai_system is not False:
-            out.append(
-                _st(
-                    "P5",
-                    "Where technical complexity (e.g. machine learning) makes proof "
-                    "excessively difficult and defect or causation is likely, the court "
-                    "presumes them.",
-                )
-            )
-        out.append(_st("P6", "The defendant may rebut every presumption."))
-    if [f for f in public if f.regime is Regime.PLD_1985 and f.scope_status is not _S.EXCLUDED]:
-        out.append(
-            _st(
-                "EV_1985",
-                "Directive 85/374/EEC: no EU disclosure mechanism and no "
-                "presumptions; national procedural law only.",
-            )
-        )
-    national = (
-        "Fault-based claims: no EU-wide disclosure or presumption (the AI Liability "
-        "Directive proposal was withdrawn); national procedural rules apply"
-    )
-    if pld:
-        out.append(
-            _st(
-                "EV_NATIONAL",
-                national + ", and a parallel PLD claim may surface evidence.",
-                ["PLD_2024 Art 9(1)"],
-            )
-        )
-    else:
-        out.append(
-            Statement.model_construct(
-                condition="EV_NATIONAL", text=national + ".", provisions=[], actors=[]
-            )
-        )
-    if case.data.personal_data_processed:
-        out.append(
-            _st(
-                "EV_GDPR15",
-                "Data subjects can obtain their data and meaningful "
-                "information about the logic of automated decisions, and contest "
-                "automated decisions.",
-            )
-        )
-        out.append(
-            _st(
-                "GR4",
-                "GDPR compensation: the controller or processor escapes only by "
-                "proving it was not in any way responsible.",
-            )
-        )
-    _explanation(ctx, out, ai)
-    if ai.high_risk_binding:
-        out.append(
-            _st(
-                "EV_LOGS",
-                "High-risk duties create evidence: automatically recorded logs "
-                "(kept by deployers for at least six months) and technical documentation.",
-            )
-        )
-    if _by(public, Regime.DCD, (_S.APPLIES, _S.LIKELY)):
-        out.append(_st("DC9", "DCD: the trader must prove conformity."))
-    return out
-
-
-def _explanation(ctx: Ctx, out: list[Statement], ai: AiActOutcome) -> None:
-    point = ctx.case.ai.annex_iii_point
-    if point is None or point.value in ("none", "2"):
-        return
-    binding = any(s in _IN for s in ai.deployer_lines.values())
-    if binding:
-        out.append(
-            _st(
-                "AI86",
-                "A person affected by a decision based on the high-risk system's "
-                "output can ask the deployer for an explanation.",
-                ["AI_ACT Art 86(1)"],
-            )
-        )
-    else:
-        out.append(
-            _st(
-                "AI86",
-                "The right to an explanation of high-risk decisions is probably "
-                "not yet available at the incident date (Annex III classification binds "
-                "later), and it yields to other Union law that already gives one.",
-                ["AI_ACT Art 86(1)", "AI_ACT Art 86(3)"],
-            )
-        )
-
-
 def build_steps(ctx: Ctx, public: list[Finding], ai: AiActOutcome) -> list[Step]:
     """The three Mozilla steps."""
-    bodies = {1: _step1(ctx, public), 2: _step2(ctx, public, ai), 3: _step3(ctx, public, ai)}
+    bodies = {1: _step1(ctx, public), 2: _step2(ctx, public, ai), 3: step3(ctx, public, ai)}
     return [
         Step.model_construct(number=n, title=_TITLES[n], statements=bodies[n]) for n in (1, 2, 3)
     ]
-
-
-def build_notes(ctx: Ctx, public: list[Finding]) -> list[Note]:
-    """Caveats: AILD withdrawn (G1), transposition (G3), boundary date, dev-risk, updates."""
-    notes: list[Note] = []
-
-    def note(code: str, cond: str, text: str, provs: list[str] | tuple[str, ...] = ()) -> None:
-        r = make_reason(cond, text, provs)
-        notes.append(Note.model_construct(code=code, text=text, provisions=r.provisions))
-
-    live = {f.regime for f in public if f.scope_status is not _S.EXCLUDED}
-    alt = "PLD_2024 Art 10(4)" if Regime.PLD_2024 in live else None
-    note(
-        "G1_AILD_WITHDRAWN",
-        "G1",
-        "The AI Liability Directive proposal (COM(2022) 496) is a "
-        "withdrawn proposal — policy history only, never law; its disclosure and presumption "
-        "rules do not apply. "
-        + (
-            "For complex AI cases the PLD 2024 presumption applies instead."
-            if alt
-            else "Fault claims rely on national procedure and the evidence tools of step 3."
-        ),
-    )
-    if alt:
-        notes.append(
-            Note.model_construct(
-                code="G1_ALTERNATIVE",
-                text="Instead of the withdrawn AILD presumptions: PLD 2024 Art 10(4).",
-                provisions=[alt],
-            )
-        )
-    if live & {Regime.PLD_2024, Regime.PLD_1985, Regime.NIS2, Regime.DCD}:
-        j = ctx.jurisdiction
-        note(
-            "G3_TRANSPOSITION",
-            "G3",
-            "Directives apply through national transposing law: "
-            + (
-                f"check the transposition in {j}."
-                if j
-                else "check the Member State's transposition."
-            ),
-        )
-    if Regime.PLD_2024 in live and ctx.case.jurisdiction.transposed is not True:
-        note(
-            "NOTE_LATE_TRANSPOSITION",
-            "G3",
-            "If the Member State has not transposed PLD 2024 in "
-            "time, courts interpret national law in its light, but the Directive does not by "
-            "itself bind private defendants.",
-            ["PLD_2024 Art 22(1)"],
-        )
-    if Regime.PLD_2024 in live:
-        note(
-            "NOTE_DEV_RISK_NATIONAL",
-            "E5",
-            "The development-risk defence may be raised; some "
-            "Member States keep or introduce liability despite it.",
-        )
-    md = ctx.case.product.market_date
-    if md is not None and md == ctx.fixed("PLD2024_CUTOFF").day:
-        note(
-            "NOTE_BOUNDARY_DATE",
-            "T4",
-            "Placed on the cut-off date itself: which Directive "
-            "governs is left to national transposition.",
-        )
-    if Regime.PLD_1985 in live:
-        note(
-            "NOTE_NO_EU_DISCLOSURE",
-            "EV_1985",
-            "No EU disclosure or presumptions under Directive 85/374/EEC.",
-        )
-        if ctx.case.manufacturer.retains_control:
-            note(
-                "NOTE_LATER_DEFECT_DEFENCE",
-                "OD3",
-                "Under 85/374 the producer may argue the "
-                "defect arose after circulation, even for updates.",
-            )
-    if Regime.NATIONAL_FAULT in live and ctx.jurisdiction:
-        note(
-            "NOTE_NATIONAL_UNVERIFIED",
-            "NT1",
-            "National provisions are cited from the "
-            "project's own digest and have not been verified by a lawyer of that jurisdiction.",
-        )
-    return notes

@@ -9,15 +9,22 @@ makes ``emittable_provisions()`` complete.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 from functools import lru_cache
 
 from assistant.rules.catalogue import CATALOGUE
 from assistant.rules.dates import legal_data
 from assistant.rules.model import Finding, MissingFact, ProvisionalStatuses, Reason
 from assistant.rules.national import national_ids
-from assistant.vocabulary import LiabilityOutcome, Regime, ScopeStatus
+from assistant.vocabulary import (
+    LiabilityOutcome,
+    PublicStatus,
+    Regime,
+    ScopeStatus,
+    public_status,
+)
 
-__all__ = ["RANK", "Trace", "make_reason", "weakest"]
+__all__ = ["RANK", "Draft", "Trace", "make_reason", "weakest"]
 
 RANK: dict[ScopeStatus, int] = {
     ScopeStatus.EXCLUDED: 0,
@@ -42,8 +49,14 @@ def make_reason(cond: str, text: str, provisions: Iterable[str] = ()) -> Reason:
     """A reason for ``cond``; provisions default to the condition's own list.
 
     Raises ``ValueError`` if a provision is not declared for the condition: every ID the core
-    prints must be known in advance.
+    prints must be known in advance. Reasons are immutable and memoised (the question ranking
+    re-evaluates a case many times).
     """
+    return _reason(cond, text, tuple(provisions))
+
+
+@lru_cache(maxsize=8192)
+def _reason(cond: str, text: str, provisions: tuple[str, ...]) -> Reason:
     entry = CATALOGUE[cond]
     provs = list(dict.fromkeys(provisions)) or list(entry.provisions)
     extra = _extra_allowed()
@@ -51,6 +64,56 @@ def make_reason(cond: str, text: str, provisions: Iterable[str] = ()) -> Reason:
         if pid not in entry.provisions and pid not in extra:
             raise ValueError(f"condition {cond} may not cite {pid!r}; add it to the catalogue")
     return Reason.model_construct(condition=cond, text=text, provisions=provs)
+
+
+@dataclass(frozen=True, slots=True)
+class Draft:
+    """A finding as the rules produce it; ``to_finding()`` makes the public pydantic model.
+
+    A plain dataclass because the question ranking builds thousands of them per turn.
+    """
+
+    regime: Regime
+    actor: str
+    line: str | None
+    scope_status: ScopeStatus
+    liability_outcome: LiabilityOutcome | None
+    reasons: list[Reason]
+    provisions: list[str]
+    needs_facts: list[str]
+    missing: list[MissingFact]
+    provisional_statuses: ProvisionalStatuses | None
+    step: int
+    defence_candidates: list[Reason]
+    reduction_possible: bool
+
+    @property
+    def status(self) -> PublicStatus:
+        """Public status (VOCABULARY.md table)."""
+        return public_status(self.scope_status, self.liability_outcome)
+
+    def to_finding(self) -> Finding:
+        """The pydantic model for the assessment."""
+        return Finding.model_construct(
+            regime=self.regime,
+            actor=self.actor,
+            line=self.line,
+            scope_status=self.scope_status,
+            liability_outcome=self.liability_outcome,
+            reasons=self.reasons,
+            provisions=self.provisions,
+            needs_facts=self.needs_facts,
+            missing=self.missing,
+            provisional_statuses=self.provisional_statuses,
+            step=self.step,
+            defence_candidates=self.defence_candidates,
+            reduction_possible=self.reduction_possible,
+        )
+
+
+@lru_cache(maxsize=8192)
+def _missing(path: str, condition: str, provisions: tuple[str, ...]) -> MissingFact:
+    return MissingFact.model_construct(path=path, condition=condition, provisions=list(provisions))
 
 
 class Trace:
@@ -96,9 +159,7 @@ class Trace:
             self.sticky.add(path)
         if path not in self.missing:
             provs = list(provisions) or list(CATALOGUE[cond].provisions)
-            self.missing[path] = MissingFact.model_construct(
-                path=path, condition=cond, provisions=provs
-            )
+            self.missing[path] = _missing(path, cond, tuple(provs))
 
     def defence(self, cond: str, text: str, *provisions: str) -> None:
         """A defence the defendant may raise (LEGAL_RULES.md §1.7)."""
@@ -126,7 +187,7 @@ class Trace:
             raise RuntimeError(f"no condition decided {self.regime} for {self.actor}")
         return found
 
-    def build(self) -> Finding:
+    def build(self) -> Draft:
         """The finding (outcome dropped when the regime is excluded)."""
         scope = self.scope
         outcome = None if scope is ScopeStatus.EXCLUDED else self.outcome
@@ -140,7 +201,7 @@ class Trace:
             for m in self.missing.values()
             if scope is not ScopeStatus.EXCLUDED or m.path in self.sticky
         ]
-        return Finding.model_construct(
+        return Draft(
             regime=self.regime,
             actor=self.actor,
             line=self.line,
