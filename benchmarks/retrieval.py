@@ -306,7 +306,7 @@ def score(
 
 def pct(values: list[float], p: float) -> float:
     ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(round(p / 100 * (len(ordered) - 1))))]
+    return ordered[min(len(ordered) - 1, round(p / 100 * (len(ordered) - 1)))]
 
 
 def print_tables(ours: dict[str, Any], naive: dict[str, Any]) -> dict[str, Any]:

@@ -8,6 +8,7 @@ import signal
 import subprocess
 import sys
 import textwrap
+import uuid
 from pathlib import Path
 
 import pytest
@@ -41,16 +42,14 @@ def test_rebuild_embeds_only_changed_chunks(tmp_path: Path) -> None:
     assert not first.noop and first.chunks > 0
     same = build_index(settings, corpus=TreeCorpus(small_corpus()))
     assert same.noop and same.generation == first.generation
+    marker = f"edited-{uuid.uuid4().hex[:8]}"  # the embedding cache is shared across runs
     changed = build_index(
-        settings,
-        corpus=TreeCorpus(
-            _edited("Claims lapse three years after the harm became known. edited-1")
-        ),
+        settings, corpus=TreeCorpus(_edited(f"Claims lapse three years after the harm. {marker}"))
     )
     assert not changed.noop and changed.generation != first.generation
     assert changed.embedded_now == 1 and changed.embedded_cached == changed.dense_chunks - 1
-    hits = HybridRetriever(settings).search("edited-1 claims lapse", k=1)
-    assert "edited-1" in hits[0].text
+    hits = HybridRetriever(settings).search(f"{marker} claims lapse", k=1)
+    assert marker in hits[0].text
 
 
 _CHILD = textwrap.dedent(
@@ -65,7 +64,7 @@ _CHILD = textwrap.dedent(
     trees = small_corpus()
     for node in trees[0].walk():
         if node.text:
-            node.text += " revised-2"
+            node.text += " revised-" + sys.argv[2]  # new text: the embedding cache misses
     stage = sys.argv[1]
 
     def progress(name, done, total):
@@ -86,7 +85,7 @@ def test_killed_build_leaves_previous_index_working(tmp_path: Path, stage: str) 
     old = build_index(settings, corpus=TreeCorpus(small_corpus()))
     script = _CHILD.format(here=str(HERE), data=str(settings.data_dir))
     proc = subprocess.Popen(
-        [sys.executable, "-c", script, stage],
+        [sys.executable, "-c", script, stage, uuid.uuid4().hex[:8]],
         stdout=subprocess.PIPE,
         text=True,
         env=dict(os.environ),
@@ -101,7 +100,7 @@ def test_killed_build_leaves_previous_index_working(tmp_path: Path, stage: str) 
     current = read_current(settings.index_dir)
     assert current is not None and current[1].generation == old.generation
     hits = HybridRetriever(settings).search("What does Art 10 PLD say?", k=3)
-    assert hits and "revised-2" not in hits[0].text
+    assert hits and "revised-" not in hits[0].text
     assert index_status(settings).built
 
     # the next build completes, publishes, and clears what the killed one left behind

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 from typing import Any
 
 import pytest
@@ -33,10 +32,6 @@ class TestLegalRetrieverStandard(RetrieversIntegrationTests):
     @property
     def retriever_query_example(self) -> str:
         return "who is liable for a defective product?"
-
-    def test_ainvoke_returns_documents(self, retriever: Any) -> None:  # type: ignore[override]
-        # Our lock has no async pytest plugin: run the suite's coroutine on a fresh loop.
-        asyncio.run(super().test_ainvoke_returns_documents(retriever))
 
 
 def test_documents_carry_provision_metadata(small_index_settings: Settings) -> None:
