@@ -6,8 +6,10 @@ Narratives, uploads and retrieved provisions go into the *user* turn inside data
     ...text...
     </data id="3f9c1a7e">
 
-The ``id`` is a random nonce per call, so text inside a block cannot forge the closing tag. The
-text is also cleaned first: invisible characters (zero-width, bidi controls, Unicode tag
+The ``id`` is a random nonce drawn once per process, so text written before the process started
+cannot forge the closing tag; it stays the same across calls because llama.cpp reuses the KV
+cache of an identical prompt prefix (measured: 0.1 s instead of 21 s to re-read a 400-token
+prompt), which a per-call nonce would defeat. The text is also cleaned first: invisible characters (zero-width, bidi controls, Unicode tag
 characters) are removed, look-alike brackets are folded to ASCII for detection, and anything
 that looks like a data tag or a chat-template token (``<|im_start|>``, which llama.cpp would
 otherwise turn into a real control token) is replaced by a visible placeholder. The system
@@ -71,6 +73,7 @@ _DATA_TAG = re.compile(r"<\s*/?\s*d\s*a\s*t\s*a\b[^<>\n]{0,200}>?", re.IGNORECAS
 _SPECIAL_TOKEN = re.compile(r"<\s*\|[^|<>\n]{0,60}\|\s*>?|<\s*/?\s*(?:s|bos|eos)\s*>", re.I)
 _BLOCK_NAME = re.compile(r"[^a-z0-9_-]+")
 _OTHER_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_PROCESS_NONCE = secrets.token_hex(4)
 
 
 def sanitize_data(text: str) -> str:
@@ -109,8 +112,9 @@ def build_messages(
 
     ``system`` and ``instructions`` are trusted (our prompts); every value in ``data_blocks`` is
     untrusted and is sanitised and fenced. The user's turn is always last, after the history.
+    Put stable material first (system prompt, then data) so consecutive calls share a prefix.
     """
-    nonce = nonce or secrets.token_hex(4)
+    nonce = nonce or _PROCESS_NONCE
     policy = _data_policy()
     system_text = f"{system.strip()}\n\n{policy.strip()}" if data_blocks else system.strip()
     parts: list[str] = []

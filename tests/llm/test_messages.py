@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
+
 import pytest
 from langchain_core.messages import HumanMessage, SystemMessage
 
@@ -63,12 +66,24 @@ def test_legal_text_is_not_altered() -> None:
     assert sanitize_data(text) == text
 
 
-def test_nonce_differs_per_call_and_history_precedes_user_turn() -> None:
+def test_nonce_is_secret_per_process_and_stable_within_it() -> None:
+    a = build_messages(SYSTEM, INSTRUCTIONS, {"n": "x"})
+    b = build_messages(SYSTEM, INSTRUCTIONS, {"n": "y"})
+    nonce = parse_data_blocks(a[-1].text)[0][1]
+    assert nonce == parse_data_blocks(b[-1].text)[0][1]  # same prefix: KV cache reuse
+    code = (
+        "from assistant.llm.messages import build_messages as b; "
+        "print(b('s', 'i', {'n': 'x'})[-1].text.split('id=')[1][:10])"
+    )
+    other = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert nonce not in other.stdout  # another process draws another nonce
+
+
+def test_history_precedes_the_user_turn() -> None:
     history = [HumanMessage(content="earlier question")]
-    a = build_messages(SYSTEM, INSTRUCTIONS, {"n": "x"}, history=history)
-    b = build_messages(SYSTEM, INSTRUCTIONS, {"n": "x"})
-    assert parse_data_blocks(a[-1].text)[0][1] != parse_data_blocks(b[-1].text)[0][1]
-    assert a[1] is history[0] and len(a) == 3
+    messages = build_messages(SYSTEM, INSTRUCTIONS, {"n": "x"}, history=history)
+    assert messages[1] is history[0] and len(messages) == 3
+    assert isinstance(messages[-1], HumanMessage) and INSTRUCTIONS in messages[-1].text
 
 
 def test_no_data_means_no_policy_and_plain_instructions() -> None:
