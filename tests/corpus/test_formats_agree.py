@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from assistant.corpus.lines import normalise_text
+from assistant.corpus.manifest import Manifest
 from assistant.corpus.tree import ActTree
 
 PAIRS = [
@@ -58,3 +61,25 @@ def test_french_text_is_french(mirror_trees: dict[tuple[str, str], ActTree]) -> 
     assert "responsable du traitement" in fr["GDPR Art 82(2)"].text
     ai = mirror_trees[("AI_ACT@2026-07-27.fr", "official")].index()
     assert "modification substantielle" in ai["AI_ACT Art 25(1)(b)"].text
+
+
+def test_legacy_eurlex_html_gives_the_same_tree_as_the_text_copy(
+    mirror_trees: dict[tuple[str, str], ActTree], corpus_sources: Path, manifest: Manifest
+) -> None:
+    """Old EUR-Lex pages (85/374/EEC) are plain paragraphs; the mirror is their text."""
+    import html
+
+    from assistant.corpus.manifest import SourceFormat
+    from assistant.corpus.parse import parse_source
+
+    text = (corpus_sources / "PLD_1985.md").read_text(encoding="utf-8")
+    body = "".join(
+        f"<p>{html.escape(line.strip())}</p>\n"
+        for line in text.splitlines()
+        if line.strip() and not line.startswith("<!--")
+    )
+    page = f"<html><head><title>EUR-Lex</title></head><body>{body}</body></html>"
+    entry = manifest.get("PLD_1985@1985-08-07")
+    assert entry is not None
+    from_html = parse_source(page.encode(), SourceFormat.LEGACY_HTML, entry)
+    assert _shape(from_html) == _shape(mirror_trees[("PLD_1985@1985-08-07", "markdown")])
