@@ -58,7 +58,7 @@ class Actor(FactModel):
     )
     involved_in_incident: bool | None = None
     conduct: Text | None = Field(None, description="What it did or failed to do.")
-    fault_indicators: list[FaultIndicator] | None = Field(None, max_length=10)
+    fault_indicators: list[FaultIndicator] | None = Field(None, max_length=12)
     ai_act_breaches: list[AiActBreach] | None = Field(None, max_length=21)
     cra_breaches: list[CraBreach] | None = Field(None, max_length=8)
     nis2_breaches: list[Nis2Breach] | None = Field(None, max_length=11)

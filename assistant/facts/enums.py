@@ -16,6 +16,7 @@ __all__ = [
     "Art63Condition",
     "ClaimantType",
     "CloudServiceRole",
+    "ContractSubject",
     "ContributoryFault",
     "CraBreach",
     "DataDeliveryForm",
@@ -50,6 +51,15 @@ class ClaimantType(StrEnum):
     NATURAL_PERSON = "natural_person"
     LEGAL_PERSON = "legal_person"
     BOTH = "both"
+
+
+class ContractSubject(StrEnum):
+    """What a contract supplies (DCD_2019 Art 3(1), 3(4), 3(5))."""
+
+    DIGITAL_CONTENT_OR_SERVICE = "digital_content_or_service"
+    GOODS_WITH_DIGITAL_ELEMENTS = "goods_with_digital_elements"
+    GOODS = "goods"
+    OTHER_SERVICE = "other_service"  # e.g. telecoms, health care, financial services
 
 
 class ProfessionalUse(StrEnum):
@@ -314,3 +324,5 @@ class FaultIndicator(StrEnum):
     UNSAFE_DESIGN = "unsafe_design"
     POOR_DATA_QUALITY = "poor_data_quality"
     INSECURE_CONFIGURATION = "insecure_configuration"
+    INTENTIONAL_HARM = "intentional_harm"  # deliberately caused or misused to harm
+    STATUTORY_BREACH = "statutory_breach"  # broke a law protecting others (e.g. a criminal law)

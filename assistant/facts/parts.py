@@ -17,6 +17,7 @@ from assistant.facts.enums import (
     AnnexIProduct,
     Art63Condition,
     ClaimantType,
+    ContractSubject,
     ContributoryFault,
     GdprInfringement,
     HarmPath,
@@ -224,6 +225,7 @@ class Contract(FactModel):
 
     parties: list[Name] = Field(default_factory=list, max_length=6)
     kind: Name | None = Field(None, description="e.g. terms of use, SaaS, licence, sale, supply.")
+    subject: ContractSubject | None = Field(None, description="What the contract supplies.")
     b2c: bool | None = None
     sale_of_goods: bool | None = Field(
         None, description="A sale of goods with digital elements (DCD_2019 Art 3(4))."

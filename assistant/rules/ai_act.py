@@ -264,7 +264,10 @@ def ai_act_findings(ctx: Ctx, c: Classification) -> AiActOutcome:
                     "available are exempt from the agreement requirement",
                 )
             traces.append(t)
-        if ctx.case.ai.open_source and _foss_exempt(c, traces):
+        foss = ctx.case.ai.open_source or (
+            actor.foss_noncommercial and not actor.has(Role.GPAI_PROVIDER)
+        )
+        if foss and _foss_exempt(c, traces):
             t = Trace(_R, actor.name, "open source")
             t.hit(
                 ScopeStatus.EXCLUDED,

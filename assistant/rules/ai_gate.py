@@ -109,9 +109,24 @@ def high_risk_gate(
             *cites,
         )
     if before:
+        _legacy_note(ctx, c, t, system_date)
         return gate
     _legacy(ctx, c, t, system_date, date_path, public_body, gate)
     return gate
+
+
+def _legacy_note(ctx: Ctx, c: Classification, t: Trace, system_date: date | None) -> None:
+    """When the duties did not bind yet, also say whether the system will be a legacy one."""
+    legacy = ctx.ai_date(c.legacy_date_name)
+    if legacy is None or system_date is None or system_date >= legacy.day:
+        return
+    t.why(
+        "HR6",
+        f"Placed on the market on {system_date.isoformat()}, before "
+        f"{legacy.day.isoformat()}: even later, the high-risk duties reach it only after a "
+        "significant design change (public-authority use: by the Art 111(2) deadline)",
+        *ctx.cite(legacy),
+    )
 
 
 def _legacy(

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-__all__ = ["CATALOGUE", "Condition", "condition", "register"]
+__all__ = ["CATALOGUE", "CITE_ALL", "Condition", "condition", "default_provisions", "register"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,6 +29,49 @@ def register(cid: str, summary: str, *provisions: str) -> None:
     if cid in CATALOGUE:
         raise ValueError(f"duplicate condition {cid}")
     CATALOGUE[cid] = Condition(cid, summary, provisions)
+
+
+# Conditions whose reasons cite every listed provision by default; the others cite the first
+# one unless a rule names the provisions (precise citations beat long lists).
+CITE_ALL = frozenset(
+    {
+        "G1",
+        "T5",
+        "S1",
+        "S1i",
+        "L1",
+        "L2",
+        "L4",
+        "L4a",
+        "L5",
+        "L6",
+        "L8",
+        "L_DATA",
+        "R25b",
+        "N5",
+        "N6",
+        "A2",
+        "A3",
+        "A6",
+        "A9",
+        "A11",
+        "A12",
+        "K3",
+        "P5",
+        "EV_GDPR15",
+        "EV_LOGS",
+        "DC9",
+        "GR5",
+        "OD5",
+        "M1",
+    }
+)
+
+
+def default_provisions(cid: str) -> tuple[str, ...]:
+    """The provisions a reason for ``cid`` cites when the rule names none."""
+    entry = CATALOGUE[cid]
+    return entry.provisions if cid in CITE_ALL else entry.provisions[:1]
 
 
 def condition(cid: str) -> Condition:

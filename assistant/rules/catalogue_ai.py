@@ -61,7 +61,7 @@ _c(
     "AS8",
     "Not an AI system: the AI Act does not apply",
     f"{AI} Art 3(1)",
-    f"{AI}@2024-07-12 Recital 12",
+    f"{AI} Recital 12",
 )
 _c("AS9", "Whether the system is an AI system is not known", f"{AI} Art 3(1)")
 _c("NOROLE_AI", "The actor holds no AI Act operator role for this system", f"{AI} Art 3(8)")

@@ -105,6 +105,12 @@ _c("DC11", "The trader has redress against earlier links of the chain", "DCD_201
 _c("DC12", "Terms derogating to the consumer's detriment are not binding", "DCD_2019 Art 22(1)")
 _c("DC13", "Supply before the DCD applied", "DCD_2019 Art 24(1)")
 _c(
+    "CL2",
+    "Undisclosed AI interaction with a consumer may be an unfair commercial practice "
+    "(Directive 2005/29/EC as transposed, not in the corpus)",
+    "AI_ACT Art 50(1)",
+)
+_c(
     "CL1",
     "Goods with digital elements sold to a consumer: sale-of-goods conformity remedies "
     "(Directive (EU) 2019/771, national law)",
@@ -130,6 +136,14 @@ _c(
 )
 _c("F3", "Causation unknown or opaque", f"{P} Art 2(4)(b)")
 _c("F4", "The injured person's contributory fault reduces damages", f"{P} Art 2(4)(b)")
+_c(
+    "NT_STRICT",
+    "A national strict-liability statute older than 85/374 stays available "
+    "(e.g. keeper liability for motor vehicles)",
+    f"{P} Art 2(4)(c)",
+)
+_c("NT_STATE", "Public bodies answer for their officials' breaches of duty", f"{P} Art 2(4)(b)")
+_c("NT_EMPLOY", "Employers answer for discrimination in employment decisions", f"{P} Art 2(4)(b)")
 _c("F_NOTINVOLVED", "The actor had no causal involvement in the incident", f"{P} Art 2(4)(b)")
 _c("F_CONDUCT", "Nothing is known yet about this actor's conduct", f"{P} Art 2(4)(b)")
 _c("K1", "Contract between the injured person and the actor", f"{P} Art 2(4)(b)")

@@ -216,7 +216,9 @@ def classify(ctx: Ctx) -> Classification:
         c.out_of_scope = True
         c.scope_reasons.append(
             make_reason(
-                "AS8", "The system follows only rules written by people: not an AI system", ()
+                "AS8",
+                "The system follows only rules written by people: not an AI system",
+                ["AI_ACT Art 3(1)", "AI_ACT Recital 12"],
             )
         )
     if ai.scope_exclusion is not None:

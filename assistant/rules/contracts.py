@@ -11,8 +11,10 @@ from __future__ import annotations
 from assistant.facts import (
     CLAIMANT_PARTY,
     Actor,
+    AiActBreach,
     ClaimantType,
     Contract,
+    ContractSubject,
     ContributoryFault,
     ProductKind,
 )
@@ -31,6 +33,7 @@ def claimant_contracts(ctx: Ctx, actor: Actor) -> list[Contract]:
     names = {CLAIMANT_PARTY}
     if ctx.case.claimant.name:
         names.add(ctx.case.claimant.name.strip().casefold())
+    names |= {a.name.strip().casefold() for a in ctx.case.actors if ctx.is_victim(a)}
     me = actor.name.strip().casefold()
     out = []
     for k in ctx.case.contracts or ():
@@ -40,16 +43,37 @@ def claimant_contracts(ctx: Ctx, actor: Actor) -> list[Contract]:
     return out
 
 
+def _partners(ctx: Ctx, actor: Actor) -> list[str]:
+    """Other value-chain actors ``actor`` has a contract with (recourse route, step 2)."""
+    me = actor.name.strip().casefold()
+    out: list[str] = []
+    for k in ctx.case.contracts or ():
+        parties = [p for p in k.parties if p.strip().casefold() != me]
+        if len(parties) < len(k.parties):
+            out += [p for p in parties if ctx.case.actor(p) is not None and p not in out]
+    return out
+
+
 def _business_claimant(ctx: Ctx) -> bool:
     return ctx.claimant_type in (ClaimantType.LEGAL_PERSON, ClaimantType.BOTH) or (
         ctx.case.claimant.consumer is False
     )
 
 
+_GOODS = {ContractSubject.GOODS, ContractSubject.GOODS_WITH_DIGITAL_ELEMENTS}
+
+
 def _goods(ctx: Ctx, contracts: list[Contract]) -> bool:
+    """A sale of goods (with digital elements): DCD_2019 Art 3(4) points elsewhere."""
+    if any(k.subject is not None for k in contracts):
+        return any(k.subject in _GOODS or k.sale_of_goods for k in contracts)
     return any(k.sale_of_goods for k in contracts) or (
         ctx.case.product.kind is ProductKind.PHYSICAL_PRODUCT
     )
+
+
+def _other_service(contracts: list[Contract]) -> bool:
+    return bool(contracts) and all(k.subject is ContractSubject.OTHER_SERVICE for k in contracts)
 
 
 def _contract(ctx: Ctx, actor: Actor, mine: list[Contract]) -> Draft:
@@ -65,6 +89,19 @@ def _contract(ctx: Ctx, actor: Actor, mine: list[Contract]) -> Draft:
         t.provisionally(
             "contracts", _S.APPLIES, _S.EXCLUDED, "a contract with the injured party", "no contract"
         )
+        return t.build()
+    partners = _partners(ctx, actor)
+    if not mine and partners:
+        pid = national_id(ctx.jurisdiction, "contract")
+        t.hit(
+            _S.APPLIES,
+            "K3",
+            f"{actor.name} has contracts with {', '.join(partners)}: claims "
+            "between them (recourse, warranties, indemnities, caps) follow those contracts",
+            "PLD_2024 Art 14",
+            *([pid] if pid else []),
+        )
+        t.outcome = LiabilityOutcome.POSSIBLE
         return t.build()
     if not mine:
         t.hit(
@@ -132,6 +169,14 @@ def _dcd(ctx: Ctx, actor: Actor, mine: list[Contract]) -> Draft:
         if ctx.case.contracts is None:
             t.need("contracts", "DC_TRADER", sticky=True)
         return t.build()
+    if _other_service(mine):
+        t.hit(
+            _S.EXCLUDED,
+            "DC1",
+            "The contract is for a service other than digital content or "
+            "a digital service (e.g. telecoms, health care)",
+        )
+        return t.build()
     if _goods(ctx, mine):
         t.hit(
             _S.EXCLUDED,
@@ -180,6 +225,17 @@ def _dcd(ctx: Ctx, actor: Actor, mine: list[Contract]) -> Draft:
 
 def _consumer_law(ctx: Ctx, actor: Actor, mine: list[Contract]) -> Draft:
     t = Trace(Regime.CONSUMER_LAW, actor.name)
+    undisclosed = AiActBreach.ART50_DISCLOSURE in (actor.ai_act_breaches or ())
+    if mine and not _business_claimant(ctx) and undisclosed and not _goods(ctx, mine):
+        t.hit(
+            _S.POSSIBLE,
+            "CL2",
+            f"{actor.name} did not disclose to the consumer that it was "
+            "dealing with an AI system: possibly a misleading commercial practice under "
+            "national consumer law",
+        )
+        t.outcome = LiabilityOutcome.POSSIBLE
+        return t.build()
     if mine and not _business_claimant(ctx) and _goods(ctx, mine):
         t.hit(
             _S.POSSIBLE,

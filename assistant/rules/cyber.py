@@ -226,7 +226,10 @@ def nis2_findings(ctx: Ctx) -> CyberOutcome:
         entity = actor.nis2_entity
         path = ctx.path(actor, "nis2_entity")
         if entity in (Nis2Entity.ESSENTIAL, Nis2Entity.IMPORTANT):
-            t.why("N1", f"{actor.name} is an {entity.value} entity")
+            cites = ["NIS2 Art 3(1)" if entity is Nis2Entity.ESSENTIAL else "NIS2 Art 3(2)"]
+            if actor.has(Role.CLOUD_PROVIDER):  # digital infrastructure, Annex I point 8
+                cites.append("NIS2 Annex I")
+            t.why("N1", f"{actor.name} is an {entity.value} entity", *cites)
             before = ctx.incident_before(applies.day)
             if before:
                 t.hit(

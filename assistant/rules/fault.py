@@ -9,7 +9,7 @@ state of the art); ``unknown`` if nothing is known of the actor's conduct.
 
 from __future__ import annotations
 
-from assistant.facts import Actor, GdprRole
+from assistant.facts import Actor, AnnexIProduct, FaultIndicator, GdprRole
 from assistant.rules.context import Ctx
 from assistant.rules.defect import DefectView
 from assistant.rules.gdpr import GDPR_INFRINGEMENT_PROVISIONS
@@ -49,6 +49,8 @@ _CAUSE_ROLES: dict[IncidentCause, set[Role]] = {
     IncidentCause.OPERATOR_ERROR: {Role.OPERATOR, Role.DEPLOYER},
 }
 # interests general tort law protects everywhere (DE: §823(1) incl. personality rights)
+_SERIOUS = {FaultIndicator.INTENTIONAL_HARM, FaultIndicator.STATUTORY_BREACH}
+_VEHICLES = {AnnexIProduct.MOTOR_VEHICLES, AnnexIProduct.TWO_THREE_WHEEL_VEHICLES}
 _PROTECTED = {
     Harm.PERSONAL_INJURY,
     Harm.PSYCHOLOGICAL,
@@ -67,6 +69,8 @@ def _indicators(
     statutory = any(s for _, s in duty)
     for flag in actor.fault_indicators or ():
         found.append(make_reason("F1", f"{actor.name}: {flag.value.replace('_', ' ')}", ()))
+        if flag in _SERIOUS:
+            statutory = True  # intent or a breached protective law: fault is likely
     for cause in ctx.case.incident.causes or ():
         roles = _CAUSE_ROLES.get(cause, set())
         if actor.roles and roles & set(actor.roles):
@@ -126,6 +130,46 @@ def _national(ctx: Ctx, t: Trace, actor: Actor, statutory: bool, harms: set[Harm
                 "Liability for things in one's custody; whether it reaches software is contested",
                 pid,
             )
+
+
+def _special_regimes(ctx: Ctx, t: Trace, actor: Actor, harms: set[Harm]) -> bool:
+    """Strict keeper liability (road traffic), state liability, employment discrimination.
+
+    Returns True when a strict-liability statute makes liability likely without fault.
+    """
+    j, strict = ctx.jurisdiction, False
+    vehicle = ctx.case.ai.annex_i_product_type in _VEHICLES
+    if (
+        vehicle
+        and actor.has(Role.OPERATOR, Role.DEPLOYER)
+        and harms & {Harm.PERSONAL_INJURY, Harm.PROPERTY}
+    ):
+        pid = national_id(j, "road_traffic")
+        t.why(
+            "NT_STRICT",
+            f"{actor.name} keeps or operates the vehicle: national road-traffic "
+            "law makes the keeper liable without fault",
+            "PLD_2024 Art 2(4)(c)",
+            *([pid] if pid else []),
+        )
+        strict = True
+    if actor.public_authority and (pid := national_id(j, "state_liability")):
+        t.why("NT_STATE", f"{actor.name} acts as a public body: official liability", pid)
+    point = ctx.case.ai.annex_iii_point
+    employment = point is not None and point.value in ("4a", "4b")
+    employer = employment and actor.has(Role.DEPLOYER, Role.OPERATOR)
+    if (
+        employer
+        and Harm.DISCRIMINATION in harms
+        and (pid := national_id(j, "employment_discrimination"))
+    ):
+        t.why(
+            "NT_EMPLOY",
+            f"{actor.name} as employer answers for discriminatory "
+            "decisions in hiring or employment",
+            pid,
+        )
+    return strict
 
 
 def fault_findings(
@@ -192,6 +236,8 @@ def fault_findings(
                     if p
                 ],
             )
+        if _special_regimes(ctx, t, actor, harms):
+            outcome = LiabilityOutcome.LIKELY
         t.outcome = outcome
         _national(ctx, t, actor, statutory, harms)
         if ctx.case.claimant.contributory_fault:

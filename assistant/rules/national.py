@@ -21,6 +21,9 @@ NATIONAL_IDS: dict[str, dict[str, str]] = {
         "contract": "NATIONAL DE BGB §280(1)",
         "standard_terms": "NATIONAL DE BGB §309 Nr. 7",
         "product_liability_1985": "NATIONAL DE ProdHaftG §1",
+        "employment_discrimination": "NATIONAL DE AGG §15",
+        "road_traffic": "NATIONAL DE StVG §7(1)",
+        "state_liability": "NATIONAL DE BGB §839",
     },
     "FR": {
         "tort": "NATIONAL FR Code civil art. 1240",
@@ -29,6 +32,7 @@ NATIONAL_IDS: dict[str, dict[str, str]] = {
         "contract": "NATIONAL FR Code civil art. 1231-1",
         "essential_obligation": "NATIONAL FR Code civil art. 1170",
         "product_liability_1985": "NATIONAL FR Code civil art. 1245",
+        "road_traffic": "NATIONAL FR Loi 85-677 art. 1",
     },
 }
 

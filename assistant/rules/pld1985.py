@@ -7,13 +7,14 @@ disclosure (O6); the later-defect defence stays open for updates (OD3).
 from __future__ import annotations
 
 from assistant.facts import Actor, HarmPath, ProductKind
+from assistant.rules.ai_roles import modifiers
 from assistant.rules.context import Ctx, add_years
 from assistant.rules.damage import pld1985_damage
 from assistant.rules.defect import DefectView
 from assistant.rules.national import national_id
 from assistant.rules.pld_roles import PldRole, pld_role
 from assistant.rules.trace import Draft, Trace, make_reason
-from assistant.vocabulary import LiabilityOutcome, Regime, ScopeStatus
+from assistant.vocabulary import IncidentCause, LiabilityOutcome, Regime, ScopeStatus
 
 __all__ = ["pld1985_findings"]
 
@@ -165,7 +166,7 @@ def pld1985_findings(ctx: Ctx, defects: DefectView) -> list[Draft]:
                 "liability (information is not a product)",
             )
         if liable:
-            _outcome(ctx, t, defects)
+            _outcome(ctx, t, actor, defects)
         pid = national_id(ctx.jurisdiction, "product_liability_1985")
         if pid:
             t.why("O1", "Brought under the national law transposing 85/374", pid)
@@ -173,7 +174,7 @@ def pld1985_findings(ctx: Ctx, defects: DefectView) -> list[Draft]:
     return out
 
 
-def _outcome(ctx: Ctx, t: Trace, defects: DefectView) -> None:
+def _outcome(ctx: Ctx, t: Trace, actor: Actor, defects: DefectView) -> None:
     outcome = defects.outcome()
     for path, cond in defects.needs:
         t.need(path, cond)
@@ -181,7 +182,16 @@ def _outcome(ctx: Ctx, t: Trace, defects: DefectView) -> None:
         t.add(r)
     for r in defects.adverse + defects.negative:
         t.add(make_reason("O5", r.text, ()))
-    if ctx.case.manufacturer.retains_control or ctx.case.ai.continues_learning:
+    mod = ctx.case.modification
+    if mod.substantial and actor not in modifiers(ctx):
+        t.defence(
+            "OD3",
+            "The product was changed by someone else after it was put into "
+            "circulation: the producer may show the defect did not exist then",
+        )
+        later = IncidentCause.SUBSTANTIAL_MODIFICATION in (ctx.case.incident.causes or ())
+        outcome = LiabilityOutcome.UNLIKELY if later else LiabilityOutcome.POSSIBLE
+    elif ctx.case.manufacturer.retains_control or ctx.case.ai.continues_learning:
         t.defence(
             "OD3",
             "The producer may argue the defect did not exist when the product was "

@@ -230,7 +230,22 @@ def _outcome(
         outcome = LiabilityOutcome.UNKNOWN
     if t.defences and outcome is not LiabilityOutcome.UNLIKELY:
         outcome = LiabilityOutcome.POSSIBLE
+    if modified_by_other and IncidentCause.SUBSTANTIAL_MODIFICATION in (
+        ctx.case.incident.causes or ()
+    ):
+        # the known cause is the other actor's change made outside this maker's control
+        outcome = LiabilityOutcome.UNLIKELY
     t.outcome = outcome
+    third = [a.name for a in ctx.case.actors if a.roles == []]
+    causes = set(ctx.case.incident.causes or ())
+    if third or causes & {IncidentCause.CYBERATTACK, IncidentCause.DATA_POISONING}:
+        t.why(
+            "M3",
+            "A third party's act (" + (", ".join(third) or "the attack") + ") does not "
+            "reduce this operator's liability towards the injured person; it matters only for "
+            "recourse",
+            "PLD_2024 Art 13(1)",
+        )
     if ctx.case.claimant.contributory_fault:
         t.reduction = True
         t.why(

@@ -93,6 +93,9 @@ def _eu_operator_identified(ctx: Ctx) -> bool | None:
 def _candidates(ctx: Ctx, actor: Actor) -> list[PldRole]:
     out: list[PldRole] = []
     maker = is_manufacturer(ctx, actor)
+    modifier = actor in modifiers(ctx) and ctx.case.modification.substantial is not False
+    if maker and modifier and any(is_manufacturer(ctx, a) for a in ctx.others(actor)):
+        maker = False  # a modifier of someone else's product is judged under Art 8(2)
     if maker:
         r = PldRole("manufacturer", _S.APPLIES).add(
             "L1",
@@ -115,7 +118,7 @@ def _candidates(ctx: Ctx, actor: Actor) -> list[PldRole]:
                 "own product containing it",
             )
         )
-    if actor in modifiers(ctx) and ctx.case.modification.substantial is not False:
+    if modifier:
         out.append(_modifier(ctx, actor))
     non_eu = _non_eu_maker(ctx)
     for role, kind, pid in (

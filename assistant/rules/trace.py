@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
-from assistant.rules.catalogue import CATALOGUE
+from assistant.rules.catalogue import CATALOGUE, default_provisions
 from assistant.rules.dates import legal_data
 from assistant.rules.model import Finding, MissingFact, ProvisionalStatuses, Reason
 from assistant.rules.national import national_ids
@@ -58,7 +58,7 @@ def make_reason(cond: str, text: str, provisions: Iterable[str] = ()) -> Reason:
 @lru_cache(maxsize=8192)
 def _reason(cond: str, text: str, provisions: tuple[str, ...]) -> Reason:
     entry = CATALOGUE[cond]
-    provs = list(dict.fromkeys(provisions)) or list(entry.provisions)
+    provs = list(dict.fromkeys(provisions)) or list(default_provisions(cond))
     extra = _extra_allowed()
     for pid in provs:
         if pid not in entry.provisions and pid not in extra:
@@ -158,7 +158,7 @@ class Trace:
         if sticky:
             self.sticky.add(path)
         if path not in self.missing:
-            provs = list(provisions) or list(CATALOGUE[cond].provisions)
+            provs = list(provisions) or list(default_provisions(cond))
             self.missing[path] = _missing(path, cond, tuple(provs))
 
     def defence(self, cond: str, text: str, *provisions: str) -> None:

@@ -991,6 +991,180 @@ SCENARIOS = [
 ]
 
 
+ROBOTAXI: dict[str, Any] = {
+    "jurisdiction": {"member_state": "DE"},
+    "ai": {
+        "is_ai_system": True,
+        "annex_i_product": True,
+        "annex_i_product_type": "motor_vehicles",
+        "third_party_conformity": True,
+        "annex_iii_point": "none",
+    },
+    "product": {"market_date": "2027-06-01", "kind": "physical_product"},
+    "actors": [
+        {"name": "Shuttle", "roles": ["operator", "deployer"]},
+        {"name": "AutoNova", "roles": ["developer", "provider"], "established_in_eu": True},
+        {"name": "Cyclist", "roles": ["affected_person"]},
+    ],
+    "claimant": {"type": "natural_person", "name": "Cyclist"},
+    "damage": [{"type": "personal_injury"}],
+    "incident": {"date": "2027-09-12", "causes": ["erroneous_output"]},
+}
+SCENARIOS += [
+    Scenario(
+        "O55 driverless shuttle: keeper's strict liability, vehicles in Section B",
+        ROBOTAXI,
+        (
+            E(
+                "NATIONAL_FAULT",
+                "Shuttle",
+                status="likely",
+                provisions=("NATIONAL DE StVG §7(1)", "PLD_2024 Art 2(4)(c)"),
+            ),
+            E("PLD_2024", "Shuttle", status="excluded", provisions=("PLD_2024 Art 8",)),
+            E("PLD_2024", "AutoNova", status="possible", provisions=("PLD_2024 Art 8(1)(a)",)),
+            E("AI_ACT_ENFORCEMENT", "AutoNova", status="excluded", provisions=("AI_ACT Art 2(2)",)),
+            E("AI_ACT_ENFORCEMENT", "Shuttle", status="excluded", provisions=("AI_ACT Art 2(2)",)),
+        ),
+        as_of=date(2027, 11, 1),
+        risk="high",
+    ),
+    Scenario(
+        "O55b the same accident in France",
+        merge(ROBOTAXI, jurisdiction={"member_state": "FR"}),
+        (
+            E(
+                "NATIONAL_FAULT",
+                "Shuttle",
+                status="likely",
+                provisions=("NATIONAL FR Loi 85-677 art. 1",),
+            ),
+        ),
+        as_of=date(2027, 11, 1),
+    ),
+    Scenario(
+        "O56 welfare fraud scoring by a city, before the Annex III date",
+        merge(
+            SCORING,
+            ai={"annex_iii_point": "5a"},
+            product={"market_date": "2025-05-01"},
+            incident={"date": "2027-02-01"},
+            gdpr={"infringements": ["art22_solely_automated"]},
+            actors=[SCORING["actors"][0], {**SCORING["actors"][1], "public_authority": True}],
+            damage=[{"type": "discrimination"}, {"type": "economic_loss"}],
+        ),
+        (
+            E(
+                "AI_ACT_ENFORCEMENT",
+                "Bank",
+                status="excluded",
+                provisions=("AI_ACT Art 113(3)(c)(i)", "AI_ACT Art 111(2)"),
+            ),
+            E("NATIONAL_FAULT", "Bank", provisions=("NATIONAL DE BGB §839",)),
+            E("GDPR_82", "Bank", status="likely"),
+        ),
+        as_of=date(2027, 4, 15),
+    ),
+    Scenario(
+        "O57 refurbished scooters resold under the refurbisher's brand",
+        merge(
+            DEVICE,
+            product={"market_date": "2025-06-01"},
+            actors=[
+                {
+                    "name": "Refurb",
+                    "roles": ["fine_tuner", "provider"],
+                    "name_on_product": True,
+                    "placed_on_market": True,
+                    "market_date": "2027-01-15",
+                },
+                maker(),
+            ],
+            modification={
+                "occurred": True,
+                "substantial": True,
+                "authorised_by_manufacturer": False,
+                "by": "Refurb",
+                "date": "2027-01-15",
+            },
+            incident={"date": "2027-04-10", "causes": ["substantial_modification"]},
+        ),
+        (
+            E(
+                "PLD_2024",
+                "Refurb",
+                scope="possible",
+                provisions=("PLD_2024 Art 8(2)", "PLD_2024 Recital 39", "PLD_2024 Recital 58"),
+            ),
+            E("PLD_2024", "Maker", status="excluded"),
+            E("PLD_1985", "Maker", status="unlikely", defences=("PLD_1985 Art 7(b)",)),
+        ),
+    ),
+    Scenario(
+        "O58 undisclosed AI voice agent sells a telecom upgrade",
+        merge(
+            CHATBOT,
+            incident={"date": "2026-10-05"},
+            damage=[{"type": "economic_loss"}],
+            claimant={"consumer": True},
+            actors=[
+                {
+                    **CHATBOT["actors"][0],
+                    "roles": ["developer", "provider", "deployer"],
+                    "ai_act_breaches": ["art50_disclosure"],
+                }
+            ],
+            contracts=[{"parties": ["Bot", "claimant"], "b2c": True, "subject": "other_service"}],
+        ),
+        (
+            E("CONSUMER_LAW", "Bot", status="possible", provisions=("AI_ACT Art 50(1)",)),
+            E("DCD", "Bot", status="excluded"),
+            E("CONTRACT", "Bot", status="possible"),
+            E("AI_ACT_ENFORCEMENT", "Bot", status="likely"),
+            E("NATIONAL_FAULT", "Bot", status="likely", provisions=("AI_ACT Art 50",)),
+        ),
+        as_of=date(2026, 11, 20),
+        risk="limited",
+    ),
+    Scenario(
+        "O59 poisoned training labels in medical device software",
+        merge(
+            DEVICE,
+            ai={
+                "annex_i_product": True,
+                "annex_i_product_type": "medical_device",
+                "third_party_conformity": True,
+            },
+            product={"market_date": "2027-01-05", "kind": "standalone_software"},
+            actors=[
+                maker(fault_indicators=["no_testing"]),
+                {"name": "Labels", "roles": ["data_provider"], "caused_defect": True},
+                {"name": "Attacker", "roles": []},
+            ],
+            contracts=[{"parties": ["Maker", "Labels"]}],
+            incident={
+                "date": "2027-04-02",
+                "causes": ["data_poisoning"],
+                "harm_path": "informational_output_relied_on",
+            },
+        ),
+        (
+            E("PLD_2024", "Maker", status="possible", provisions=("PLD_2024 Art 13(1)",)),
+            E("PLD_2024", "Labels", status="possible", provisions=("PLD_2024 Art 4(4)",)),
+            E(
+                "AI_ACT_ENFORCEMENT",
+                "Maker",
+                status="excluded",
+                provisions=("AI_ACT Art 113(3)(c)(ii)",),
+            ),
+            E("CRA", "Maker", status="excluded", provisions=("CRA Art 2(2)(a)",)),
+            E("CONTRACT", "Labels", status="possible", provisions=("PLD_2024 Art 14",)),
+        ),
+        risk="high",
+    ),
+]
+
+
 @pytest.mark.parametrize("scenario", SCENARIOS, ids=str)
 def test_own_scenario(scenario: Scenario) -> None:
     check(scenario)
