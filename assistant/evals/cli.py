@@ -80,7 +80,7 @@ def _judge_setup(enabled: bool, provider: str) -> tuple[Any, dict[str, Any] | No
 
     judge = llm_judge(provider)
     with console.status("validating the LLM judge on deliberately wrong answers..."):
-        check = validate_judge(judge)
+        check = validate_judge(judge, stop_at_first_failure=True)
     summary = (
         f"provider {provider}; rejected {check.wrong_rejected}/{check.wrong_total} wrong "
         f"statements, accepted {check.right_accepted}/{check.right_total} right ones"
@@ -233,17 +233,23 @@ def register(app: typer.Typer) -> None:
     def eval_main(
         ctx: typer.Context,
         cases: Annotated[
-            Path | None, typer.Option("--cases", help="Case directory or file [evals/cases].")
+            Path | None,
+            typer.Option(
+                "--cases", help="Case directory or file (default: evals/cases, both splits)."
+            ),
         ] = None,
         split: Annotated[
             str | None, typer.Option("--split", help="Only this split (dev, heldout).")
         ] = None,
         provider: Annotated[
-            str | None, typer.Option("--provider", help="LLM provider [settings].")
+            str | None,
+            typer.Option(
+                "--provider", help="LLM provider (default: ASSISTANT_PROVIDER / settings)."
+            ),
         ] = None,
         out: Annotated[
             Path | None,
-            typer.Option("--out", help="Run directory [evals/runs/<timestamp>-<provider>]."),
+            typer.Option("--out", help="Run directory (default: evals/runs/TIMESTAMP-PROVIDER)."),
         ] = None,
         judge: Annotated[
             bool, typer.Option("--judge", help="Also score key_points with an LLM judge.")
@@ -252,7 +258,8 @@ def register(app: typer.Typer) -> None:
             str | None, typer.Option("--judge-provider", help="Provider for the judge.")
         ] = None,
         retrieval: Annotated[
-            Path | None, typer.Option("--retrieval", help="Retrieval QA dir [evals/retrieval].")
+            Path | None,
+            typer.Option("--retrieval", help="Retrieval QA directory (default: evals/retrieval)."),
         ] = None,
     ) -> None:
         """Run every case through the app's pipeline and write report.md + results.json."""

@@ -11,6 +11,7 @@ untrusted and its scores are left out of the metrics.
 
 from __future__ import annotations
 
+import contextlib
 import importlib
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -111,10 +112,33 @@ def _validation_set() -> dict[str, Any]:
     return data
 
 
-def validate_judge(judge: Judge, data: Mapping[str, Any] | None = None) -> JudgeValidation:
-    """Run the judge on deliberately wrong (and one right) answers; it must tell them apart."""
+def validate_judge(
+    judge: Judge, data: Mapping[str, Any] | None = None, *, stop_at_first_failure: bool = False
+) -> JudgeValidation:
+    """Run the judge on deliberately wrong (and one right) answers; it must tell them apart.
+
+    Wrong answers come first. ``stop_at_first_failure`` ends the check at the first mistake (a
+    slow local model need not finish a validation it has already failed).
+    """
     data = data or _validation_set()
     result = JudgeValidation()
+    with contextlib.suppress(_Stop):
+        _run_validation(judge, data, result, stop_at_first_failure)
+    return result
+
+
+class _Stop(Exception):
+    pass
+
+
+def _run_validation(
+    judge: Judge, data: Mapping[str, Any], result: JudgeValidation, stop: bool
+) -> None:
+    def failed(message: str) -> None:
+        result.failures.append(message)
+        if stop:
+            raise _Stop
+
     key_points: Sequence[str] = data["key_points"]
     must_not: Sequence[str] = data["must_not"]
     for answer in data["answers"]:
@@ -124,7 +148,7 @@ def validate_judge(judge: Judge, data: Mapping[str, Any] | None = None) -> Judge
             v = judge("key_point", point, text)
             result.wrong_total += 1
             if v.holds:
-                result.failures.append(f"{answer['id']}: accepted wrong key point {point!r}")
+                failed(f"{answer['id']}: accepted wrong key point {point!r}")
             else:
                 result.wrong_rejected += 1
         for item in answer.get("violates", []):
@@ -133,7 +157,7 @@ def validate_judge(judge: Judge, data: Mapping[str, Any] | None = None) -> Judge
             if v.holds:
                 result.wrong_rejected += 1
             else:
-                result.failures.append(f"{answer['id']}: missed violation {item!r}")
+                failed(f"{answer['id']}: missed violation {item!r}")
         if right:
             for point in key_points:
                 v = judge("key_point", point, text)
@@ -141,15 +165,14 @@ def validate_judge(judge: Judge, data: Mapping[str, Any] | None = None) -> Judge
                 if v.holds:
                     result.right_accepted += 1
                 else:
-                    result.failures.append(f"{answer['id']}: rejected correct key point {point!r}")
+                    failed(f"{answer['id']}: rejected correct key point {point!r}")
             for item in must_not:
                 v = judge("must_not", item, text)
                 result.right_total += 1
                 if v.holds:
-                    result.failures.append(f"{answer['id']}: false violation {item!r}")
+                    failed(f"{answer['id']}: false violation {item!r}")
                 else:
                     result.right_accepted += 1
-    return result
 
 
 # --------------------------------------------------------------------------- LLM judge

@@ -9,6 +9,10 @@ Method (documented in evals/README.md):
    token subset of the other scores 100, so "Innovate AI" matches "Innovate AI Solutions Ltd".
 3. Assign one-to-one, greedily from the highest score down (ties broken by plain ``ratio``, so
    an exact name beats a mere subset), keeping pairs at or above ``threshold`` (default 80).
+4. Second pass for what is still unmatched: pair names that share a distinctive word (4+
+   letters, not a generic word such as "city", "customers", "provider"), so "City of Neustadt"
+   finds "Stadt Neustadt". Exact pairs are taken first, so "OptiMind's customers" cannot steal
+   "OptiMind Analytics" from a reported "OptiMind Analytics".
 
 Greedy is optimal for the tiny, mostly unambiguous matrices of eval cases and easy to explain.
 """
@@ -40,9 +44,24 @@ LEGAL_SUFFIXES = frozenset(
         "oyj", "ab", "as", "aps", "asa", "kft", "sro", "zoo", "sp", "lda",
     }
 )  # fmt: skip
+# Words that name a kind of actor rather than a particular one: sharing them proves nothing.
+_GENERIC = frozenset(
+    {
+        "city", "stadt", "ville", "town", "municipality", "office", "department", "agency",
+        "authority", "ministry", "company", "group", "holding", "customer", "customers",
+        "client", "clients", "user", "users", "person", "persons", "people", "family", "child",
+        "injured", "victim", "victims", "owner", "team", "bank", "shop", "store", "online",
+        "provider", "developer", "deployer", "operator", "vendor", "maintainer", "supplier",
+        "distributor", "importer", "manufacturer", "service", "services", "cloud", "model",
+        "system", "systems", "data", "software", "international", "europe", "solutions",
+        "technologies", "technology", "tech", "labs", "unknown", "attacker",
+        "attackers", "hacker", "hackers", "their", "with", "from",
+    }
+)  # fmt: skip
 _ARTICLES = frozenset({"the", "a", "an", "der", "die", "das", "le", "la", "les", "l"})
 _POSSESSIVE = re.compile(r"['’]s\b")
 _NON_WORD = re.compile(r"[^\w]+")
+_DOTTED = re.compile(r"\b(?:[a-z]\.){2,}")
 
 
 def normalise_name(name: str) -> str:
@@ -50,6 +69,8 @@ def normalise_name(name: str) -> str:
     folded = unicodedata.normalize("NFKD", name)
     folded = "".join(ch for ch in folded if not unicodedata.combining(ch)).lower()
     folded = _POSSESSIVE.sub("", folded)
+    # Dotted abbreviations ("s.r.o.", "B.V.", "e.V.") become one word so the suffix list sees them.
+    folded = _DOTTED.sub(lambda m: m.group(0).replace(".", ""), folded)
     tokens = [t for t in _NON_WORD.sub(" ", folded).replace("_", " ").split() if t]
     while tokens and tokens[0] in _ARTICLES:
         tokens = tokens[1:]
@@ -81,16 +102,35 @@ def assign(
             if score >= threshold:
                 pairs.append((score, _tie_break(g, p), gi, pi))
     pairs.sort(key=lambda t: (-t[0], -t[1], t[2], t[3]))
-    used_gold: set[int] = set()
-    used_pred: set[int] = set()
     out: dict[int, int] = {}
+    _greedy(pairs, out)
+    # Second pass: leftovers that share a distinctive word.
+    left_gold = [gi for gi in range(len(gold)) if gi not in out]
+    left_pred = [pi for pi in range(len(predicted)) if pi not in out.values()]
+    second = []
+    for gi in left_gold:
+        for pi in left_pred:
+            shared = _distinctive(gold[gi]) & _distinctive(predicted[pi])
+            if shared:
+                second.append(
+                    (float(len(shared)), name_similarity(gold[gi], predicted[pi]), gi, pi)
+                )
+    second.sort(key=lambda t: (-t[0], -t[1], t[2], t[3]))
+    _greedy(second, out)
+    return out
+
+
+def _greedy(pairs: list[tuple[float, float, int, int]], out: dict[int, int]) -> None:
+    used_pred = set(out.values())
     for _score, _tie, gi, pi in pairs:
-        if gi in used_gold or pi in used_pred:
+        if gi in out or pi in used_pred:
             continue
         out[gi] = pi
-        used_gold.add(gi)
         used_pred.add(pi)
-    return out
+
+
+def _distinctive(name: str) -> set[str]:
+    return {t for t in normalise_name(name).split() if len(t) >= 4 and t not in _GENERIC}
 
 
 def best_match(

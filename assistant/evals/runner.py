@@ -43,8 +43,8 @@ def load_pipeline() -> Pipeline:
             raise  # the chain layer exists but one of its own imports is broken
         raise AssistantError(
             "chain layer not available: assistant.chain.pipeline cannot be imported",
-            hint="the eval harness runs the app's real pipeline, so build the chain layer first "
-            "(tests inject a pipeline into run_cases instead)",
+            hint="the eval harness runs the app's real pipeline (no stand-in results): build the "
+            "chain layer (assistant/chain/pipeline.py with run_case) first",
         ) from exc
     run_case = getattr(chain_pipeline, "run_case", None)
     if not callable(run_case):

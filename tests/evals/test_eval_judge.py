@@ -78,7 +78,13 @@ def test_llm_judge_refuses_providers_without_a_model() -> None:
         llm_judge("none")
 
 
+def test_validation_can_stop_at_the_first_mistake() -> None:
+    check = validate_judge(constant(True), stop_at_first_failure=True)
+    assert len(check.failures) == 1 and not check.passed
+
+
 @pytest.mark.slow
+@pytest.mark.timeout(1800)  # about 11 calls to the embedded 1.5B model on 2 busy cores
 def test_local_llm_judge_rejects_deliberately_wrong_answers() -> None:
     """The real judge (embedded LLM) must pass the validation set before it is trusted."""
     try:
@@ -86,5 +92,5 @@ def test_local_llm_judge_rejects_deliberately_wrong_answers() -> None:
         judge = llm_judge("local")
     except Exception as exc:  # provider layer or model missing on this machine
         pytest.skip(f"local LLM judge not available: {exc}")
-    check = validate_judge(judge)
+    check = validate_judge(judge, stop_at_first_failure=True)
     assert check.passed, check.failures
