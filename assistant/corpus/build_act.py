@@ -36,6 +36,11 @@ _FINAL_RE = re.compile(
 )
 _RECITAL_RE = re.compile(r"^\((\d{1,3})\)\s*(.*)$", re.S)
 _QUOTE_OPEN = ("‘", "'", "“", "«")
+# An amending instruction: "(2) in Article 31, the following paragraph is added:".
+_INSTRUCTION_RE = re.compile(
+    r"^\(\d{1,3}\)\s+(?:in Article|Article \d+\w* is|Articles? .{0,40}(?:is|are) "
+    r"(?:amended|replaced|deleted|inserted)|the following|Annex|in Annex)"
+)
 _NOISE_RE = re.compile(r"^(\(\*\d*\)\s|ELI: |ISSN \d)")
 _TERMINAL = (".", ";", ":", ",")
 
@@ -242,7 +247,8 @@ def _body(st: _State, line: Line, text: str) -> None:
     if st.zone in ("final", "notes"):
         return
     if st.meta.amending and _quote_step(st, text):
-        st.article_blocks.append(Block(text, st.marker, _take_deleted(st)))
+        if text.strip("’;. ") or not text.strip():
+            st.article_blocks.append(Block(text, st.marker, _take_deleted(st), quoted=True))
         return
     art = _ARTICLE_RE.match(text)
     number = art[1] if art else ("1" if _ARTICLE_FR_RE.match(text) else None)
@@ -285,6 +291,9 @@ def _quote_step(st: _State, text: str) -> bool:
     if st.article is None:
         return False
     if st.in_quote:
+        if _INSTRUCTION_RE.match(text):
+            st.in_quote = False  # the quote closed without a mark (e.g. before a footnote)
+            return False
         if text in (";", ".", "’;", "’.") or text.endswith(("’;", "’.", "’")):
             st.in_quote = False
         return True
@@ -356,7 +365,7 @@ def _build_article(st: _State, art: Provision, blocks: list[Block]) -> None:
     intro: list[Block] = []
     prev: Label | None = None
     for blk in blocks:
-        parsed = classify_label(blk.text)
+        parsed = None if blk.quoted else classify_label(blk.text)
         if parsed and parsed[0].style == "dot" and parsed[0].kind == "num":
             label = parsed[0]
             ok = (

@@ -35,6 +35,7 @@ class Block:
     text: str
     marker: str | None = None  # act code that last changed it (consolidated ▼M1), or None
     deleted_before: bool = False  # a deletion mark preceded it (consolidated "—————")
+    quoted: bool = False  # quoted text of an amending act: never structure of this act
 
 
 @dataclass(slots=True)
@@ -59,6 +60,8 @@ class _Open:
 
 def _peek_label(blocks: list[Block], start: int) -> Label | None:
     for blk in blocks[start:]:
+        if blk.quoted:
+            continue
         parsed = classify_label(blk.text)
         if parsed:
             return parsed[0]
@@ -141,6 +144,9 @@ def build_list(
     sub_no = 1
     for i, blk in enumerate(blocks):
         text = blk.text
+        if blk.quoted:
+            _append_text(stack[-1].node if stack else target, text, blk.marker)
+            continue
         parsed = classify_label(text)
         if parsed and not (parsed[0].style == "dot" and not annex):
             label, rest = parsed
