@@ -1,0 +1,1 @@
+"""The chain: narrative -> facts (extraction), interview, cited analysis, verification, report."""
