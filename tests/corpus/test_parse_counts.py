@@ -91,3 +91,17 @@ def test_footnotes_do_not_leak_into_pdf_derived_text(
     assert "Data Governance Act" not in pld["PLD_2024 Art 4(10)"].full_text()
     aild = mirror_trees[("AILD_PROPOSAL@2022-09-28", "markdown")].index()
     assert "OJ C 369" not in aild["AILD_PROPOSAL Art 1(1)(b)"].full_text()
+
+
+def test_amending_act_quotes_stay_text(mirror_trees: dict[tuple[str, str], ActTree]) -> None:
+    """The Omnibus quotes whole AI Act articles; they must not become its own structure."""
+    for kind in ("official", "markdown"):
+        index = mirror_trees[("AI_OMNIBUS_2026@2026-07-24", kind)].index()
+        art1 = index["AI_OMNIBUS_2026 Art 1"]
+        labels = [c.label for c in art1.children]
+        assert labels == [f"({n})" for n in range(1, 44)]  # 43 amending points
+        assert [c.label for c in index["AI_OMNIBUS_2026 Art 2"].children] == [
+            f"({n})" for n in range(1, 8)
+        ]
+        replaced = index["AI_OMNIBUS_2026 Art 1(5)"].full_text()
+        assert "Article 4 is replaced" in replaced and "AI literacy" in replaced
