@@ -113,7 +113,13 @@ def score_case(case: EvalCase, report: Mapping[str, Any], ctx: ScoringContext) -
     pred = parse_prediction(report)
     gold = case.gold
     m: dict[str, float | None] = {}
-    d: dict[str, Any] = {"report_problems": pred.problems}
+    d: dict[str, Any] = {"report_problems": list(pred.problems)}
+    reported_as_of = str(report.get("as_of") or "")
+    if reported_as_of and reported_as_of[:10] != case.analysis_date().isoformat():
+        # The pipeline must analyse as of the case's date; a mismatch voids dated answers.
+        d["report_problems"].append(
+            f"report as_of {reported_as_of[:10]} differs from the case's {case.analysis_date()}"
+        )
 
     # -- actors and roles
     gold_names = [a.name for a in gold.actors]

@@ -259,6 +259,13 @@ def test_no_embedder_means_no_question_metric(case: EvalCase) -> None:
     assert m["question_coverage"] is None
 
 
+def test_report_with_another_as_of_is_flagged(case: EvalCase) -> None:
+    report = perfect_report(case)
+    report["as_of"] = "2026-11-25"
+    problems = score_case(case, report, ctx()).details["report_problems"]
+    assert any("differs from the case's 2027-06-01" in p for p in problems)
+
+
 def test_malformed_report_is_scored_with_problems(case: EvalCase) -> None:
     report = {
         "actors": [{"name": "GreenBot GmbH", "roles": ["manufacturer", "provider"]}, "junk"],
