@@ -8,14 +8,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from assistant.facts import Actor, AiActBreach
+from assistant.facts import Actor, AiActBreach, SeriousIncident
 from assistant.rules.ai_gate import high_risk_gate, scope_gate
 from assistant.rules.ai_lines import gpai_line, practice_line, transparency_lines
 from assistant.rules.ai_roles import ShiftMap, is_ai_provider, role_shifts, suppliers
 from assistant.rules.classify import Classification
 from assistant.rules.context import Ctx
 from assistant.rules.model import Reason
-from assistant.rules.trace import RANK, Draft, Trace, make_reason
+from assistant.rules.trace import RANK, Draft, Trace, make_reason, weakest
 from assistant.vocabulary import Regime, Role, ScopeStatus
 
 __all__ = ["AiActOutcome", "ai_act_findings"]
@@ -129,6 +129,9 @@ def _hr_line(
     system_date, date_path = _system_date(ctx, actor, mode)
     public_body = actor.public_authority or ctx.case.ai.public_authority_use
     gate = high_risk_gate(ctx, c, t, system_date, date_path, public_body)
+    serious = ctx.case.incident.serious
+    if cond == "PROV" and serious and weakest(t.levels) in _BINDING:
+        _reporting(t, serious)
     sota = _SOTA.get(cond)
     if gate.sota and sota is not None:
         label, pid = sota
@@ -144,6 +147,24 @@ def _hr_line(
             )
         )
     return t
+
+
+def _reporting(t: Trace, serious: list[SeriousIncident]) -> None:
+    """REP73: serious-incident report by the provider of a high-risk system (Art 73)."""
+    if SeriousIncident.DEATH_OR_HEALTH in serious:
+        days, pid = "10 days if a person died, otherwise 15 days", "AI_ACT Art 73(4)"
+    elif SeriousIncident.CRITICAL_INFRASTRUCTURE in serious:
+        days, pid = "2 days", "AI_ACT Art 73(3)"
+    else:
+        days, pid = "15 days", "AI_ACT Art 73(2)"
+    t.why(
+        "REP73",
+        "Serious incident: the provider must report it to the market surveillance "
+        f"authority at the latest within {days} of becoming aware (failing to report is a "
+        "fault indicator and a disclosure target)",
+        "AI_ACT Art 73",
+        pid,
+    )
 
 
 def _provider_lines(ctx: Ctx, c: Classification, out: AiActOutcome, actor: Actor) -> list[Trace]:

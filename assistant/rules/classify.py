@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from assistant.facts import AnnexIIIPoint, Art63Condition, PracticeFlag
+from assistant.facts import AnnexIIIPoint, Art63Condition, PracticeFlag, ProductKind
 from assistant.rules.context import Ctx
 from assistant.rules.dates import AnnexIEntry, LegalData, LegalDate
 from assistant.rules.model import Reason
@@ -59,6 +59,7 @@ class Classification:
     hr_reasons: list[Reason] = field(default_factory=list)
     hr_needs: list[tuple[str, str]] = field(default_factory=list)
     transparency: bool = False
+    default_annex_i: bool = False  # Annex I ruled out by default (software), to be confirmed
 
     @property
     def high_risk_date_name(self) -> str:
@@ -90,6 +91,9 @@ def _annex_iii_ref(point: AnnexIIIPoint) -> str:
     )
 
 
+_NOT_DEVICES = {ProductKind.SAAS, ProductKind.AI_MODEL, ProductKind.STANDALONE_SOFTWARE}
+
+
 def _annex_i(ctx: Ctx, c: Classification, data: LegalData) -> ScopeStatus | None:
     """HR1: None if the Annex I route is not relevant, else its status."""
     ai = ctx.case.ai
@@ -100,6 +104,11 @@ def _annex_i(ctx: Ctx, c: Classification, data: LegalData) -> ScopeStatus | None
         else (True if family is not None else None)
     )
     if is_product is False:
+        return ScopeStatus.EXCLUDED
+    if is_product is None and ctx.case.product.kind in _NOT_DEVICES:
+        # Software, online services and bare models are Annex I products only in named cases
+        # (e.g. medical device software), which the product type would say: no by default.
+        c.default_annex_i = True
         return ScopeStatus.EXCLUDED
     if is_product is None:
         return None
@@ -257,7 +266,13 @@ def classify(ctx: Ctx) -> Classification:
                 make_reason(
                     "HRX",
                     "Neither an Annex I product needing third-party assessment nor an "
-                    "Annex III use: not high-risk",
+                    "Annex III use: not high-risk"
+                    + (
+                        " (software or an online service is taken not to be an Annex I "
+                        "product unless, e.g., it is medical device software)"
+                        if c.default_annex_i
+                        else ""
+                    ),
                     (),
                 )
             )

@@ -16,7 +16,14 @@ from assistant.rules.model import Reason
 from assistant.rules.trace import make_reason
 from assistant.vocabulary import IncidentCause, LiabilityOutcome
 
-__all__ = ["DefectView", "DutyBinding", "LaterDefect", "defect_view", "later_defect"]
+__all__ = [
+    "DefectView",
+    "DutyBinding",
+    "LaterDefect",
+    "defect_view",
+    "later_defect",
+    "retains_control",
+]
 
 # AI Act requirements that protect against harm (Arts 9, 10, 13, 14, 15), not documentation.
 PROTECTIVE_AI_BREACHES = {
@@ -247,6 +254,19 @@ class LaterDefect:
     need_control: bool = False
 
 
+def retains_control(ctx: Ctx) -> bool | None:
+    """Manufacturer's control (PLD_2024 Art 4(5)): stated, or derived from who controls updates."""
+    m = ctx.case.manufacturer
+    if m.retains_control is not None or m.updates_controlled_by is None:
+        return m.retains_control
+    who = ctx.case.actor(m.updates_controlled_by)
+    if who is None:
+        return None
+    from assistant.rules.pld_roles import is_manufacturer
+
+    return bool(is_manufacturer(ctx, who))
+
+
 def later_defect(ctx: Ctx, modified_by_other: bool) -> LaterDefect:
     """Whether the 'defect arose later' defence is open (E3) or blocked (E3x, Recital 51)."""
     case, out = ctx.case, LaterDefect()
@@ -255,7 +275,7 @@ def later_defect(ctx: Ctx, modified_by_other: bool) -> LaterDefect:
     learning = bool(case.ai.continues_learning or case.ai.behaviour_changed_after_release)
     if not post and not learning and not modified_by_other:
         return out
-    control = case.manufacturer.retains_control
+    control = retains_control(ctx)
     skipped = ContributoryFault.NO_UPDATE_INSTALLED in (case.claimant.contributory_fault or ())
     if modified_by_other:
         out.candidate = make_reason(

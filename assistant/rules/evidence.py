@@ -117,6 +117,25 @@ def step3(ctx: Ctx, public: list[Finding], ai: AiActOutcome) -> list[Statement]:
                 "(kept by deployers for at least six months) and technical documentation.",
             )
         )
+    if case.evidence.logs_available is False:
+        out.append(
+            _st(
+                "EV_LOGS",
+                "No logs are available: an evidence gap. Where high-risk "
+                "logging and log-keeping duties bound, their absence is itself a fault "
+                "indicator; otherwise disclosure and presumptions carry more weight.",
+                ["AI_ACT Art 12", "AI_ACT Art 26(6)"],
+            )
+        )
+    if case.evidence.items:
+        out.append(
+            Statement.model_construct(
+                condition="EV_HELD",
+                text="Evidence already held: " + "; ".join(case.evidence.items),
+                provisions=[],
+                actors=[],
+            )
+        )
     if _by(public, Regime.DCD, (_S.APPLIES, _S.LIKELY)):
         out.append(_st("DC9", "DCD: the trader must prove conformity."))
     return out

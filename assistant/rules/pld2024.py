@@ -168,7 +168,9 @@ def _limitation(ctx: Ctx, t: Trace, actor: Actor, is_modifier: bool) -> None:
     if claimant.proceedings_started:
         return
     years, provs = ctx.data.years("PLD2024_LIMITATION_YEARS")
-    if claimant.date_aware is not None and ctx.as_of > add_years(claimant.date_aware, years):
+    if claimant.date_aware is None:
+        t.need("claimant.date_aware", "LIM4")  # LIM4: status unchanged, ask when they knew
+    elif ctx.as_of > add_years(claimant.date_aware, years):
         t.hit(
             _S.EXCLUDED,
             "LIM1",

@@ -1164,6 +1164,58 @@ SCENARIOS += [
     ),
 ]
 
+SCENARIOS += [
+    Scenario(
+        "O60 death after emergency triage by a high-risk system",
+        merge(
+            SCORING,
+            ai={"annex_iii_point": "5d"},
+            product={"market_date": "2027-12-05"},
+            damage=[{"type": "personal_injury"}],
+            incident={"date": "2028-01-10", "serious": ["death_or_health"]},
+            evidence={"logs_available": False},
+        ),
+        (
+            E(
+                "AI_ACT_ENFORCEMENT",
+                "Vendor",
+                scope="applies",
+                line="provider duties",
+                provisions=("AI_ACT Art 73", "AI_ACT Art 73(4)"),
+            ),
+        ),
+        as_of=date(2028, 2, 1),
+        citations=("AI_ACT Art 26(6)",),
+    ),
+    Scenario(
+        "O61 the maker controls the updates",
+        merge(
+            DEVICE,
+            incident={"causes": ["missing_security_update"], "obvious_malfunction": True},
+            manufacturer={"updates_controlled_by": "Maker"},
+        ),
+        (E("PLD_2024", "Maker", outcome="likely", provisions=("PLD_2024 Art 11(2)(c)",)),),
+    ),
+    Scenario(
+        "O62 the deployer controls the updates",
+        merge(
+            DEVICE,
+            actors=[maker(), {"name": "Fleet", "roles": ["operator"]}],
+            incident={"causes": ["missing_security_update"], "obvious_malfunction": True},
+            manufacturer={"updates_controlled_by": "Fleet"},
+        ),
+        (
+            E(
+                "PLD_2024",
+                "Maker",
+                outcome="possible",
+                defences=("PLD_2024 Art 11(1)(c)",),
+                no_provisions=("PLD_2024 Art 11(2)(c)",),
+            ),
+        ),
+    ),
+]
+
 
 @pytest.mark.parametrize("scenario", SCENARIOS, ids=str)
 def test_own_scenario(scenario: Scenario) -> None:
