@@ -19,7 +19,7 @@ from assistant.errors import CorpusError
 __all__ = ["PARSER_VERSION", "meta_for", "parse_lines", "parse_source"]
 
 # Bump when parsing changes: cached trees of an older parser version are rebuilt.
-PARSER_VERSION = "3"
+PARSER_VERSION = "4"
 
 
 def meta_for(entry: SourceEntry) -> ActMeta:

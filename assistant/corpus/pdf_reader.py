@@ -71,9 +71,18 @@ def strip_running_lines(pages: list[str], *, edge: int = 3) -> list[list[str]]:
 
 
 def lines_from_pdf(data: bytes) -> list[Line]:
-    """Line stream of an act's PDF (headers/footers removed, wrapped lines joined)."""
+    """Line stream of an act's PDF (headers/footers removed, wrapped lines joined).
+
+    Footnotes numbered "(1) OJ ..." (Official Journal) are recognised by the text reader;
+    plain "29 OJ C ..." footnotes (Commission documents) are cut from each page bottom here.
+    """
     pages = strip_running_lines(pdf_pages(data))
-    return lines_from_pdf_text("\n".join("\n".join(p) for p in pages))
+    kept: list[str] = []
+    next_note = 1
+    for lines in pages:
+        body, next_note = _drop_page_notes(lines, next_note)
+        kept.extend(body)
+    return lines_from_pdf_text("\n".join(kept))
 
 
 # --------------------------------------------------------------------------- reports

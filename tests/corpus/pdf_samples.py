@@ -162,8 +162,11 @@ class _Act(FPDF):
         self.cell(0, 5, f"ELI: http://data.europa.eu/eli/dir/2025/9999/oj {self.page_no()}/2")
 
 
-def act_pdf() -> bytes:
-    """A two-page act in the OJ layout with a footnote on the first page."""
+def act_pdf(*, plain_notes: bool = False) -> bytes:
+    """A two-page act in the OJ layout with a footnote on the first page.
+
+    ``plain_notes``: footnotes numbered "1 OJ ..." as in Commission documents (COM PDFs).
+    """
     pdf = _Act(format="A4")
     pdf.set_auto_page_break(False)
     pdf.set_margins(20, 15, 20)
@@ -181,5 +184,6 @@ def act_pdf() -> bytes:
             pdf.set_y(-30)
             pdf.set_font("Helvetica", "", 7)
             for note in ACT_NOTES:
-                pdf.multi_cell(0, 4, note, new_x="LMARGIN", new_y="NEXT")
+                text = note.replace("(1) ", "1 ") if plain_notes else note
+                pdf.multi_cell(0, 4, text, new_x="LMARGIN", new_y="NEXT")
     return bytes(pdf.output())

@@ -56,8 +56,9 @@ def test_running_lines_are_found_by_repetition() -> None:
     assert kept[0] == ["alpha starts here", "alpha ends here"]
 
 
-def test_act_pdf_gives_the_same_structure_as_the_mirror_would() -> None:
-    lines = lines_from_pdf(act_pdf())
+@pytest.mark.parametrize("plain_notes", [False, True])
+def test_act_pdf_gives_the_same_structure_as_the_mirror_would(plain_notes: bool) -> None:
+    lines = lines_from_pdf(act_pdf(plain_notes=plain_notes))
     meta = ActMeta(
         act=ActCode.PLD_2024, version=date(2025, 1, 1), title="sample", status=SourceStatus.IN_FORCE
     )
