@@ -53,16 +53,20 @@ def prepare_call(
             kwargs["temperature"] = 0.0
         return PreparedCall(model, kwargs, constrained=schema is not None)
     if provider == "openai":
+        # response_format travels in extra_body: as a top-level kwarg LangChain switches to the
+        # SDK's parse() path, which raises on finish_reason="length" and loses the partial
+        # JSON that json_repair could have saved.
         kwargs["max_tokens"] = max_tokens
         official = _is_official_openai(model)
-        if not official:
-            kwargs["extra_body"] = {"max_tokens": max_tokens}
+        extra: dict[str, Any] = {} if official else {"max_tokens": max_tokens}
         if schema is not None:
             fmt: dict[str, Any] = {"type": "json_object"}
             if not official:
                 fmt["schema"] = schema
-            kwargs["response_format"] = fmt
+            extra["response_format"] = fmt
             kwargs["temperature"] = 0.0
+        if extra:
+            kwargs["extra_body"] = extra
         return PreparedCall(model, kwargs, constrained=schema is not None and not official)
     if provider == "ollama":
         options: dict[str, Any] = {"num_predict": max_tokens}

@@ -43,6 +43,7 @@ class ScriptedChatModel(BaseChatModel):
 
     model_config = ConfigDict(arbitrary_types_allowed=True)
 
+    model_name: str = "scripted"
     script: list[Any] = Field(default_factory=list)
     default: str = DEFAULT_FAKE_REPLY
     calls: list[list[BaseMessage]] = Field(default_factory=list)

@@ -203,3 +203,20 @@ def test_unreachable_endpoint_is_a_connection_error(fast_policy: Policy) -> None
     settings = Settings(provider="openai", llm_base_url="http://127.0.0.1:9/v1", llm_timeout_s=1)
     result = invoke_structured(get_chat_model(settings), Actors, MESSAGES, policy=fast_policy(1))
     assert result.outcome.error_kinds == [ErrorKind.CONNECTION] * 2
+
+
+@pytest.mark.parametrize("wire", WIRES)
+def test_truncated_reply_is_repaired_and_flagged(
+    wire: Wire, serve: Serve, fast_policy: Policy
+) -> None:
+    server = serve(wire)
+    two = json.dumps(
+        {"actors": [{"name": "Acme", "role": "developer"}, {"name": "Beta", "role": "x"}]}
+    )
+    finish = "max_tokens" if wire == "anthropic" else "length"
+    server.push(reply(two[: two.index("Beta") + 10], finish=finish))
+    model = get_chat_model(settings_for(server))
+    result = invoke_structured(model, Actors, MESSAGES, policy=fast_policy(2))
+    assert result.value is not None and [a.name for a in result.value.actors] == ["Acme"]
+    assert result.outcome.truncated and result.outcome.attempt_count == 1
+    assert result.outcome.user_message and "cut off" in result.outcome.user_message
