@@ -12,7 +12,9 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
-from assistant.corpus.build_items import Block, build_list, mark
+from assistant.corpus.build_annex import AnnexBuilder
+from assistant.corpus.build_article import build_article
+from assistant.corpus.build_items import Block, mark
 from assistant.corpus.lines import Label, Line, Style, classify_label, continues, is_bare_label
 from assistant.corpus.tree import ActTree, NodeKind, Provision, SourceStatus
 from assistant.vocabulary import ActCode
@@ -25,9 +27,6 @@ _STRUCT_RE = re.compile(
     r"^(CHAPTER|CHAPITRE|TITLE|TITRE|PART|PARTIE|SECTION|Section|Chapter)\s+([IVXLC]+|\d+)$"
 )
 _ANNEX_RE = re.compile(r"^(?:ANNEX|ANNEXE|Annex|Annexe)(?:\s+([IVXLC]+))?$")
-_PART_RE = re.compile(r"^(?:Part|PART|Partie|PARTIE)\s+([IVXLC]+)\b[.:—–\s-]*(.*)$")
-_SECTION_LETTER_RE = re.compile(r"^(?:Section|SECTION)\s+([A-Z])\b[.:—–\s-]*(.*)$")
-_SECTION_OTHER_RE = re.compile(r"^(?:Section|SECTION|Class|CLASS)\s+(\S+)\s*[.:—–-]?\s*(.*)$")
 _RECITALS_START_RE = re.compile(r"^(Whereas|Considérant)\b", re.I)
 _ADOPTED_RE = re.compile(r"^(HAVE|HAS|ONT|A) (ADOPTED|ADOPTÉ)\b", re.I)
 _FINAL_RE = re.compile(
@@ -77,10 +76,7 @@ class _State:
     article_blocks: list[Block] = field(default_factory=list)
     expect_title: bool = False
     pending_struct: Provision | None = None
-    annex: Provision | None = None
-    annex_container: Provision | None = None
-    annex_blocks: list[Block] = field(default_factory=list)
-    annex_title_open: bool = False
+    annexes: AnnexBuilder | None = None
     in_quote: bool = False
     used: set[str] = field(default_factory=set)
 
@@ -122,10 +118,11 @@ def _merge_bare_labels(lines: list[Line]) -> list[Line]:
 def build_tree(lines: list[Line], meta: ActMeta) -> ActTree:
     """Build the :class:`ActTree` for one source version from its line stream."""
     st = _State(meta)
+    st.annexes = AnnexBuilder(meta.act.value, st.used, lambda anchor: _url(meta, anchor))
     for line in _merge_bare_labels(lines):
         _feed(st, line)
     _close_article(st)
-    _close_annex(st)
+    st.annexes.close()
     tree = ActTree(
         act=meta.act,
         version=meta.version,
@@ -134,7 +131,7 @@ def build_tree(lines: list[Line], meta: ActMeta) -> ActTree:
         celex=meta.celex,
         url=meta.url,
         language=meta.language,
-        children=[*st.recitals, *st.top],
+        children=[*st.recitals, *st.top, *st.annexes.annexes],
     )
     for node in tree.children:
         _finish(node, [])
@@ -354,207 +351,41 @@ def _open_article(st: _State, raw: str) -> None:
 def _close_article(st: _State) -> None:
     if st.article is None:
         return
-    _build_article(st, st.article, st.article_blocks)
+    build_article(st.article, st.article_blocks, st.used)
     st.article = None
     st.article_blocks = []
     st.pending_struct = None
-
-
-def _build_article(st: _State, art: Provision, blocks: list[Block]) -> None:
-    groups: list[tuple[Label, Block, list[Block]]] = []
-    intro: list[Block] = []
-    prev: Label | None = None
-    for blk in blocks:
-        parsed = None if blk.quoted else classify_label(blk.text)
-        if parsed and parsed[0].style == "dot" and parsed[0].kind == "num":
-            label = parsed[0]
-            ok = (
-                (prev is None and (label.raw == "1" or blk.deleted_before))
-                or (prev is not None and continues(prev, label))
-                or (prev is not None and blk.deleted_before and _after(prev, label))
-            )
-            if ok:
-                groups.append((label, Block(parsed[1], blk.marker), []))
-                prev = label
-                continue
-        if groups:
-            groups[-1][2].append(blk)
-        else:
-            intro.append(blk)
-    art_id = art.id or ""
-    if not groups:
-        _build_unnumbered(st, art, intro)
-        return
-    if intro:
-        build_list(art, intro, id_base=art_id, used=st.used, subparagraph_ids=False)
-    for label, first, rest in groups:
-        pid = f"{art_id}({label.raw})"
-        para = Provision(
-            id=None if pid in st.used else pid,
-            kind=NodeKind.PARAGRAPH,
-            label=f"{label.raw}.",
-            text=first.text,
-            url=art.url,
-        )
-        if para.id:
-            st.used.add(pid)
-        mark(para, first.marker)
-        art.children.append(para)
-        build_list(para, rest, id_base=para.id, used=st.used)
-
-
-def _after(prev: Label, label: Label) -> bool:
-    digits = "".join(c for c in label.raw if c.isdigit())
-    pdigits = "".join(c for c in prev.raw if c.isdigit())
-    return bool(digits and pdigits) and int(digits) > int(pdigits)
-
-
-def _build_unnumbered(st: _State, art: Provision, blocks: list[Block]) -> None:
-    """Articles without numbered paragraphs (LEGAL_RULES §0.2 counting convention).
-
-    One block of text (+ points): points hang from the article ("PLD_1985 Art 7(a)"). Several
-    blocks with points only in the first: later blocks are subparagraphs ("Art 9 subparagraph
-    2", alias "Art 9(2)"). Otherwise the blocks are counted as paragraphs ("AI_ACT Art
-    113(3)(a)"), with "subparagraph N" aliases.
-    """
-    art_id = art.id or ""
-    trial_used = set(st.used)
-    trial = art.model_copy(deep=True)
-    result = build_list(trial, blocks, id_base=art_id, used=trial_used)
-    starts = result.subparagraph_starts
-    if not starts or (not result.has_items_after_first and _first_has_items(trial)):
-        st.used |= trial_used
-        art.text, art.children = trial.text, trial.children
-        for n, node in enumerate(
-            (c for c in art.children if c.kind is NodeKind.SUBPARAGRAPH and c.id), start=2
-        ):
-            node.aliases.append(f"{art_id}({n})")
-        return
-    bounds = [0, *starts, len(blocks)]
-    for n in range(1, len(bounds)):
-        chunk = blocks[bounds[n - 1] : bounds[n]]
-        pid = f"{art_id}({n})"
-        para = Provision(
-            id=None if pid in st.used else pid,
-            kind=NodeKind.PARAGRAPH,
-            label=f"({n})",
-            text="",
-            url=art.url,
-        )
-        if para.id:
-            st.used.add(pid)
-            if n > 1:
-                para.aliases.append(f"{art_id} subparagraph {n}")
-        art.children.append(para)
-        build_list(para, chunk, id_base=para.id, used=st.used)
-
-
-def _first_has_items(node: Provision) -> bool:
-    return any(c.kind is not NodeKind.SUBPARAGRAPH for c in node.children)
 
 
 # --------------------------------------------------------------------------- annexes
 
 
 def _open_annex(st: _State, roman: str | None) -> None:
-    _close_annex(st)
-    number = roman or "I"
-    ident = f"{st.meta.act.value} Annex {number}"
-    node = Provision(
-        id=None if ident in st.used else ident,
-        kind=NodeKind.ANNEX,
-        label=f"ANNEX {roman}" if roman else "ANNEX",
-        url=_url(st.meta, f"anx_{number}"),
-    )
-    mark(node, st.marker)
-    st.used.add(ident)
-    st.top.append(node)
-    st.annex = node
-    st.annex_container = node
-    st.annex_blocks = []
-    st.annex_title_open = True
+    assert st.annexes is not None
+    st.annexes.open(roman, st.marker)
     st.zone = "annex"
 
 
-def _flush_annex_blocks(st: _State) -> None:
-    if st.annex_container is not None and st.annex_blocks:
-        base = st.annex_container.id
-        build_list(
-            st.annex_container,
-            st.annex_blocks,
-            id_base=base,
-            annex=True,
-            used=st.used,
-            subparagraph_ids=False,
-        )
-    st.annex_blocks = []
-
-
-def _close_annex(st: _State) -> None:
-    _flush_annex_blocks(st)
-    st.annex = None
-    st.annex_container = None
-
-
 def _annex_line(st: _State, line: Line, text: str) -> None:
-    assert st.annex is not None
+    annexes = st.annexes
+    assert annexes is not None and annexes.annex is not None
     annex = _ANNEX_RE.match(text)
     if annex and line.style in (Style.HEADING, Style.TITLE, Style.BODY):
         _open_annex(st, annex[1])
         return
     if line.style in (Style.RULE, Style.FINAL):
-        _close_annex(st)
+        annexes.close()
         st.zone = "notes"
         return
-    if st.annex_title_open:
+    if annexes.title_open:
         if line.style is Style.HEADING or (
             line.style is Style.BODY and _looks_like_title(text) and "|" not in text
         ):
-            st.annex.heading = f"{st.annex.heading} {text}" if st.annex.heading else text
+            annexes.add_title(text)
             if line.style is Style.BODY:
-                st.annex_title_open = False
+                annexes.title_open = False
             return
-        st.annex_title_open = False
-    if line.style in (Style.SUBHEADING, Style.HEADING) and _annex_division(st, text):
+        annexes.title_open = False
+    if line.style in (Style.SUBHEADING, Style.HEADING) and annexes.division(text, st.marker):
         return
-    st.annex_blocks.append(Block(text, st.marker, _take_deleted(st)))
-
-
-def _annex_division(st: _State, text: str) -> bool:
-    assert st.annex is not None
-    part = _PART_RE.match(text)
-    letter = _SECTION_LETTER_RE.match(text)
-    other = _SECTION_OTHER_RE.match(text) if not (part or letter) else None
-    if not (part or letter or other):
-        return False
-    _flush_annex_blocks(st)
-    base = st.annex.id
-    if part:
-        ident = f"{base} Part {part[1]}" if base else None
-        node = Provision(
-            id=ident, kind=NodeKind.ANNEX_PART, label=f"Part {part[1]}", heading=part[2] or None
-        )
-    elif letter:
-        ident = f"{base} Section {letter[1]}" if base else None
-        node = Provision(
-            id=ident,
-            kind=NodeKind.ANNEX_SECTION,
-            label=f"Section {letter[1]}",
-            heading=letter[2] or None,
-        )
-    else:
-        assert other is not None
-        ident = None
-        word = text.split()[0]
-        node = Provision(
-            kind=NodeKind.ANNEX_SECTION, label=f"{word} {other[1]}", heading=other[2] or None
-        )
-    if node.id in st.used:
-        node.id = None
-    if node.id:
-        st.used.add(node.id)
-    node.url = st.annex.url
-    mark(node, st.marker)
-    st.annex.children.append(node)
-    st.annex_container = node
-    return True
+    annexes.add(Block(text, st.marker, _take_deleted(st)))

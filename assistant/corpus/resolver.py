@@ -15,6 +15,19 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from assistant.corpus.aliases import ACT_NAME_RE, OUTLINES, act_for_name, act_for_number
+from assistant.corpus.ref_patterns import (
+    ANNEX_RE,
+    ARTICLE_RE,
+    CANONICAL_RE,
+    CONNECT_AFTER,
+    FOREIGN_RE,
+    LATIN,
+    ORDINALS,
+    RECITAL_RE,
+    SECTION_RE,
+    SUBPARA_RE,
+    TOKEN_RE,
+)
 from assistant.vocabulary import ActCode, InvalidCitationId, ProvisionId, roman_to_int
 
 if TYPE_CHECKING:
@@ -46,92 +59,9 @@ class ResolvedRef:
         return self.start, self.end
 
 
-_ORDINALS = {
-    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
-    "eighth": 8, "ninth": 9, "tenth": 10,
-    "erster": 1, "ersten": 1, "zweiter": 2, "zweiten": 2, "dritter": 3, "dritten": 3,
-    "vierter": 4, "vierten": 4, "fünfter": 5, "fünften": 5,
-    "premier": 1, "première": 1, "deuxième": 2, "seconde": 2, "troisième": 3,
-    "quatrième": 4, "cinquième": 5,
-}  # fmt: skip
-_LATIN = {"bis": "a", "ter": "b", "quater": "c", "quinquies": "d"}
-_ORD = "|".join(sorted(_ORDINALS, key=len, reverse=True))
-_SEG = r"[0-9]{1,3}[a-z]?|[a-z]{1,4}"
-
-_NUM = r"(?P<num>\d{1,3})(?:\s?(?P<suf>[a-z])(?![a-zA-Z])|\s(?P<latin>bis|ter|quater)\b)?"
-_TAIL = (
-    r"(?P<tail>(?:"
-    rf"\s?\(\s?(?:{_SEG})\s?\)"
-    r"|,?\s*(?:paragraphs?|para\.?|Absatz|Abs\.|Abs|paragraphe|§)\s*\d{1,2}(?:\s?[a-z](?![a-zA-Z]))?"
-    rf"|,?\s*(?:(?:{_ORD})\s+(?:subparagraph|Unterabsatz|alinéa)|(?:subparagraph|Unterabsatz|UAbs\.?|alinéa)\s*\d)"
-    rf"|,?\s*(?:points?|pt\.?|lit\.?|litera|Buchst\.?|Buchstabe|Nr\.?|Nummer|Ziffer|Ziff\.?)\s*\(?(?:{_SEG})\)?"
-    r"|,?\s*(?:Satz|S\.)\s*\d{1,2}"
-    r")*)"
-)
-_ARTICLE_RE = re.compile(
-    r"(?P<pre>(?:(?:points?|point)\s*\(?(?P<pre_point>[0-9]{1,3}|[a-z]{1,4})\)?"
-    r"|(?:paragraph|Absatz|paragraphe)\s*(?P<pre_para>\d{1,2}[a-z]?)"
-    rf"|(?P<pre_sub>{_ORD})\s+(?:subparagraph|Unterabsatz|alinéa))"
-    r",?\s+(?:of|in|von|de|du)\s+(?:the\s+)?)?"
-    r"(?<![\w-])(?<!the )(?P<word>Articles?|Arts?\.|Artt\.|Art|Artikel[ns]?|articles?|art\.)\s*"
-    + _NUM
-    + _TAIL
-    + r"(?P<more>(?:\s*(?:,|and|und|et|or|oder|ou|to|bis|à|-|–)\s*\d{1,3}[a-z]?(?![\d/]))*)"
-)
-_RECITAL_RE = re.compile(
-    r"(?<![\w-])(?:recitals?|Recitals?|Erwägungsgr(?:und|ünde)s?|ErwG\.?|Erwgr\.?|"
-    r"considérants?|Considérants?)\s*\(?(?P<num>\d{1,3})\)?"
-)
-_ANNEX_RE = re.compile(
-    r"(?<![\w-])(?:Annex|annex|ANNEX|Anhang|Anh\.|annexe|Annexe)\s+(?P<roman>[IVXLC]+)(?![\w])"
-    r"(?P<tail>(?:"
-    r",?\s*(?:Part|Teil|partie|Partie)\s+(?P<part>[IVX]+)"
-    r"|,?\s*(?:Section|Abschnitt|section)\s+(?P<section>[A-Z])(?![\w])"
-    rf"|\s?\(\s?(?:{_SEG})\s?\)"
-    rf"|,?\s*(?:points?|Nr\.?|Nummer|Ziffer|pt\.?)\s*\(?(?:{_SEG})\)?"
-    r"|,?\s*(?:lit\.?|Buchst\.?|Buchstabe)\s*\(?[a-z]{1,3}\)?"
-    r")*)"
-)
-_SECTION_RE = re.compile(r"§\s?(?P<sec>\d{1,2}(?:\.\d{1,2}){0,3})")
-_CANONICAL_RE = re.compile(
-    r"\b(?:"
-    + "|".join(
-        sorted((a.value for a in ActCode if a is not ActCode.NATIONAL), key=len, reverse=True)
-    )
-    + r")(?:@\d{4}-\d{2}-\d{2})?"
-    r"(?: (?:Art \d{1,3}[a-z]?(?:\((?:\d{1,3}[a-z]?|[a-z]{1,5})\))*(?: subparagraph \d+)?"
-    r"|Annex [IVXLC]+(?: Part [IVXLC]+| Section [A-Z])?(?: point \d{1,3}[a-z]?(?:\((?:\d{1,3}[a-z]?|[a-z]{1,5})\))*)?"
-    r"|Recital \d+|§\d+(?:\.\d+)*))"
-)
-_CONNECT_AFTER = re.compile(
-    r"\s*,?\s*(?:(?:of|in|under|from|to|der|des|dem|im|in der|zur|zu|de la|de l['’]|du|des|de|"
-    r"d['’]|à la|au)\s+)?"
-    r"(?:(?:the|this|la|le|l['’])\s+)?"
-)
-_FOREIGN_RE = re.compile(
-    r"(?:TFEU|TEU|AEUV|EUV|TFUE|TUE|Charter|Charta|Treaty|BGB|ProdHaftG|HGB|StGB|UWG|"
-    r"Code civil|code civil|Grundgesetz|GG)(?![\w])"
-    r"|(?:Regulation|Directive|Verordnung|Richtlinie|règlement|directive|Decision|Beschluss)"
-    r"\s*(?:\((?:EU|UE|EC|EG|CE|EEC)\)\s*)?(?:No\.?\s*|Nr\.?\s*)?\d{2,4}/\d{1,4}"
-)
-_SUBPARA_RE = re.compile(
-    rf"(?:(?P<ord>{_ORD})\s+(?:subparagraph|Unterabsatz|alinéa)|(?:subparagraph|Unterabsatz|UAbs\.?|alinéa)\s*(?P<n>\d))",
-    re.I,
-)
-_TOKEN_RE = re.compile(
-    r"\(\s?(?P<paren>[0-9]{1,3}[a-z]?|[a-z]{1,4})\s?\)"
-    r"|(?<![\w.])(?:"
-    r"(?:paragraphs?|para\.?|Absatz|Abs\.|Abs|paragraphe|§)\s*(?P<para>\d{1,2}(?:\s?[a-z](?![a-zA-Z]))?)"
-    r"|(?:points?|pt\.?|lit\.?|litera|Buchst\.?|Buchstabe|Nr\.?|Nummer|Ziffer|Ziff\.?)\s*\(?(?P<point>[0-9]{1,3}[a-z]?|[a-z]{1,4})\)?"
-    r"|(?:Part|Teil|partie|Partie)\s+(?P<part>[IVX]+)"
-    r"|(?:Section|Abschnitt|section)\s+(?P<section>[A-Z])"
-    r")"
-)
-
-
 def _act_at(text: str, pos: int) -> tuple[ActCode | None, int, str | None]:
     """Act named right after ``pos`` ("... of the AI Act"): (act, end, foreign-name)."""
-    lead = _CONNECT_AFTER.match(text, pos)
+    lead = CONNECT_AFTER.match(text, pos)
     at = lead.end() if lead else pos
     m = ACT_NAME_RE.match(text, at)
     if m:
@@ -139,7 +69,7 @@ def _act_at(text: str, pos: int) -> tuple[ActCode | None, int, str | None]:
         if act is not None:
             return act, m.end(), None
         return None, m.end(), m.group(0)
-    foreign = _FOREIGN_RE.match(text, at)
+    foreign = FOREIGN_RE.match(text, at)
     if foreign:
         return None, foreign.end(), foreign.group(0)
     return None, pos, None
@@ -179,28 +109,28 @@ def _norm_seg(seg: str) -> str:
 
 def _article_id(m: re.Match[str], act: ActCode) -> tuple[str | None, str | None]:
     """Canonical article ID from a match, or (None, reason)."""
-    number = m.group("num") + (m.group("suf") or "") + _LATIN.get(m.group("latin") or "", "")
+    number = m.group("num") + (m.group("suf") or "") + LATIN.get(m.group("latin") or "", "")
     segs: list[str] = []
     subparagraph: int | None = None
     tail = m.group("tail") or ""
-    for tok in _TOKEN_RE.finditer(tail):
+    for tok in TOKEN_RE.finditer(tail):
         if tok.group("paren"):
             segs.append(tok.group("paren"))
         elif tok.group("para"):
             segs.append(_norm_seg(tok.group("para")))
         elif tok.group("point"):
             segs.append(tok.group("point"))
-    sub = _SUBPARA_RE.search(tail)
+    sub = SUBPARA_RE.search(tail)
     if sub:
         subparagraph = (
-            _ORDINALS[sub.group("ord").lower()] if sub.group("ord") else int(sub.group("n"))
+            ORDINALS[sub.group("ord").lower()] if sub.group("ord") else int(sub.group("n"))
         )
     if m.group("pre_para"):
         segs = [m.group("pre_para"), *segs]
     if m.group("pre_point"):
         segs.append(m.group("pre_point"))
     if m.group("pre_sub"):
-        subparagraph = _ORDINALS[m.group("pre_sub").lower()]
+        subparagraph = ORDINALS[m.group("pre_sub").lower()]
     if subparagraph == 1:
         subparagraph = None  # the first subparagraph is cited as the paragraph itself
     if subparagraph is not None and len(segs) > 1:
@@ -225,7 +155,7 @@ def _annex_id(m: re.Match[str], act: ActCode) -> tuple[str | None, str | None]:
         return None, f"{act.value} has no Annex {roman} ({outline.describe()})"
     part = section = None
     segs: list[str] = []
-    for tok in _TOKEN_RE.finditer(m.group("tail") or ""):
+    for tok in TOKEN_RE.finditer(m.group("tail") or ""):
         if tok.group("part"):
             part = tok.group("part")
         elif tok.group("section"):
@@ -324,14 +254,14 @@ def find_references(
     def free(a: int, b: int) -> bool:
         return all(b <= s or a >= e for s, e in taken)
 
-    for m in _CANONICAL_RE.finditer(text):
+    for m in CANONICAL_RE.finditer(text):
         ident = m.group(0)
         reason = _check(ident, corpus)
         out.append(ResolvedRef(ident, m.start(), m.end(), None if reason else ident,
                                ProvisionId.parse(ident).act if not reason else None, reason,
                                "explicit"))  # fmt: skip
         taken.append(m.span())
-    for m in _ARTICLE_RE.finditer(text):
+    for m in ARTICLE_RE.finditer(text):
         if not free(*m.span()):
             continue
         act, end, how, reason = _choose_act(text, m.start(), m.end(), default_act, mentioned)
@@ -351,7 +281,7 @@ def find_references(
             out.append(
                 ResolvedRef(span_text, m.start(), end, None if bad else extra_id, act, bad, how)
             )
-    for m in _ANNEX_RE.finditer(text):
+    for m in ANNEX_RE.finditer(text):
         if not free(*m.span()):
             continue
         act, end, how, reason = _choose_act(text, m.start(), m.end(), default_act, mentioned)
@@ -363,7 +293,7 @@ def find_references(
         ident, why = _annex_id(m, act)
         why = why or (_check(ident, corpus) if ident else None)
         out.append(ResolvedRef(span_text, m.start(), end, None if why else ident, act, why, how))
-    for m in _RECITAL_RE.finditer(text):
+    for m in RECITAL_RE.finditer(text):
         if not free(*m.span()):
             continue
         act, end, how, reason = _choose_act(text, m.start(), m.end(), default_act, mentioned)
@@ -381,7 +311,7 @@ def find_references(
         ident = f"{act.value} Recital {n}"
         why = _check(ident, corpus)
         out.append(ResolvedRef(span_text, m.start(), end, None if why else ident, act, why, how))
-    for m in _SECTION_RE.finditer(text):
+    for m in SECTION_RE.finditer(text):
         if not free(*m.span()):
             continue
         act, end, how, _ = _choose_act(text, m.start(), m.end(), None, mentioned)
