@@ -34,11 +34,15 @@ def _bools(case: Case, as_of: date) -> list[Any]:
 
 
 def _incident_dates(case: Case, as_of: date) -> list[Any]:
-    """The analysis date, and the day before each date from which a duty regime applies."""
+    """The analysis date, and the day before the first date from which a duty regime applies.
+
+    Two answers bracket every threshold at once: each finding that depends on the incident
+    date changes under one of them (a cheap stand-in for probing every threshold).
+    """
     data = legal_data()
     version = data.act_version_at("AI_ACT", as_of)
     floor = case.product.market_date or date.min
-    out = [as_of]
+    days = []
     for name in (
         "AI_ACT_GENERAL",
         "AI_ACT_HIGH_RISK_ANNEX_III",
@@ -49,8 +53,8 @@ def _incident_dates(case: Case, as_of: date) -> list[Any]:
     ):
         ld = data.date(name, version)
         if ld is not None and floor <= ld.day - timedelta(days=1) <= as_of:
-            out.append(ld.day - timedelta(days=1))
-    return list(dict.fromkeys(out))
+            days.append(ld.day - timedelta(days=1))
+    return [as_of, min(days)] if days else [as_of]
 
 
 def _aware(case: Case, as_of: date) -> list[Any]:

@@ -116,6 +116,15 @@ def _missing(path: str, condition: str, provisions: tuple[str, ...]) -> MissingF
     return MissingFact.model_construct(path=path, condition=condition, provisions=list(provisions))
 
 
+@lru_cache(maxsize=4096)
+def _provisional(
+    fact: str, if_true: ScopeStatus, if_false: ScopeStatus, true: str, false: str
+) -> ProvisionalStatuses:
+    return ProvisionalStatuses.model_construct(
+        fact=fact, if_true=if_true, if_false=if_false, if_true_means=true, if_false_means=false
+    )
+
+
 class Trace:
     """Collects the conditions that fired for one regime x actor (x line)."""
 
@@ -170,13 +179,7 @@ class Trace:
     ) -> None:
         """§9.3 branch for the first missing fact that decides an unknown status."""
         if self.provisional is None:
-            self.provisional = ProvisionalStatuses.model_construct(
-                fact=fact,
-                if_true=if_true,
-                if_false=if_false,
-                if_true_means=true,
-                if_false_means=false,
-            )
+            self.provisional = _provisional(fact, if_true, if_false, true, false)
 
     # -- result ------------------------------------------------------------------------
     @property

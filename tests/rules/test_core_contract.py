@@ -207,3 +207,13 @@ def test_question_templates_are_fact_paths() -> None:
     case = Case.model_validate({"actors": [{"name": "A"}], "damage": [{"type": "property"}]})
     for template in question_specs():
         get_fact(case, template.replace("[]", "[0]"))
+
+
+def test_assessment_round_trips_through_json() -> None:
+    from assistant.rules import Assessment
+
+    s = next(x for x in SPEC if x.id.startswith("TS06"))
+    a = evaluate(Case.model_validate(s.case), s.as_of)
+    again = Assessment.model_validate_json(a.model_dump_json())
+    assert again.to_report_dict() == a.to_report_dict()
+    assert again.public_findings()[0].status is a.public_findings()[0].status
