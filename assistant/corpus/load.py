@@ -8,10 +8,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from assistant.corpus.corpus import Corpus, LoadedSource
-from assistant.corpus.digest import load_digest, load_national_digest
-from assistant.corpus.manifest import Manifest, SourceEntry, load_manifest
+from assistant.corpus.digest import DIGEST_DIR, NATIONAL_DIR, load_digest, load_national_digest
+from assistant.corpus.manifest import MANIFEST_PATH, Manifest, SourceEntry, load_manifest
 from assistant.corpus.parse import PARSER_VERSION, parse_source
 from assistant.corpus.store import (
+    LOCK_NAME,
     LockEntry,
     check_cached,
     parsed_path,
@@ -39,15 +40,44 @@ def load_source(
     return LoadedSource(entry=entry, tree=tree, sha256=locked.sha256)
 
 
-def load_corpus(settings: Settings | None = None, *, manifest: Manifest | None = None) -> Corpus:
+_MEMO: dict[tuple[object, ...], Corpus] = {}
+
+
+def _memo_key(settings: Settings) -> tuple[object, ...]:
+    lock = settings.corpus_dir / LOCK_NAME
+    stamp = lock.stat().st_mtime_ns if lock.is_file() else None
+    digests = tuple(
+        (str(f), f.stat().st_mtime_ns)
+        for folder in (DIGEST_DIR, NATIONAL_DIR, MANIFEST_PATH.parent)
+        if folder.is_dir()
+        for f in sorted(folder.glob("*.toml"))
+    )
+    return (str(settings.corpus_dir), stamp, settings.as_of, digests)
+
+
+def load_corpus(
+    settings: Settings | None = None, *, manifest: Manifest | None = None, fresh: bool = False
+) -> Corpus:
     """The corpus: every fetched source parsed (cached), plus the digests.
 
     With nothing fetched this is a digest-only corpus: digest IDs resolve with our summaries
     and ``has_full_text`` is False. A source that fails to load is listed in ``problems``
-    instead of failing the whole load.
+    instead of failing the whole load. Repeated calls return the same object until the lock
+    file, the digests or the manifest change (treat it as read-only); ``fresh=True`` loads
+    anew (after editing cache files by hand, in tests).
     """
     settings = settings or get_settings()
-    manifest = manifest or load_manifest()
+    if manifest is not None:
+        return _load(settings, manifest)
+    key = _memo_key(settings)
+    if fresh or key not in _MEMO:
+        if len(_MEMO) > 8:
+            _MEMO.clear()
+        _MEMO[key] = _load(settings, load_manifest())
+    return _MEMO[key]
+
+
+def _load(settings: Settings, manifest: Manifest) -> Corpus:
     lock = read_lock(settings.corpus_dir)
     corpus = Corpus(
         manifest=manifest,
