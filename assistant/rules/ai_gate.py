@@ -61,6 +61,9 @@ def high_risk_gate(
     gate = Gate()
     for reason in c.hr_reasons:
         t.add(reason)
+    if c.high_risk is ScopeStatus.EXCLUDED and any(r.condition == "HRX" for r in c.hr_reasons):
+        t.levels.append(ScopeStatus.EXCLUDED)
+        return gate
     if c.high_risk is ScopeStatus.EXCLUDED:
         t.hit(
             ScopeStatus.EXCLUDED,

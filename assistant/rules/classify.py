@@ -182,6 +182,16 @@ def _annex_iii(ctx: Ctx, c: Classification, annex_i_product: bool) -> ScopeStatu
     if point is AnnexIIIPoint.NONE:
         return ScopeStatus.EXCLUDED
     c.annex_iii_ref = _annex_iii_ref(point)
+    if point is AnnexIIIPoint.P5D and ai.annex_i_product_type is None:
+        c.hr_reasons.append(
+            make_reason(
+                "HR1",
+                "If this triage tool is a medical device (Regulation (EU) 2017/745), the "
+                "Annex I route applies to it instead, with its own later date; Annex III point 5(d) "
+                "covers emergency triage",
+                ["AI_ACT Art 6(1)"],
+            )
+        )
     if ai.performs_profiling or ai.art6_3_condition is Art63Condition.NONE:
         why = "it profiles natural persons" if ai.performs_profiling else "no Art 6(3) condition"
         c.hr_reasons.append(

@@ -109,10 +109,11 @@ class Ctx:
         return self.case.is_claimant(actor) or actor.has(Role.AFFECTED_PERSON)
 
     def defendants(self) -> list[Actor]:
-        """Actors that can owe something: everyone but the injured person."""
+        """Value-chain actors that can owe something: not the injured person, and not third
+        parties without a role (an attacker appears in the allocation step instead)."""
         found: list[Actor] | None = self.memo.get("defendants")
         if found is None:
-            found = [a for a in self.case.actors if not self.is_victim(a)]
+            found = [a for a in self.case.actors if not self.is_victim(a) and a.roles != []]
             self.memo["defendants"] = found
         return found
 

@@ -102,7 +102,7 @@ def _cra_scope(ctx: Ctx, actor: Actor, t: Trace) -> None:
         t.hit(_S.APPLIES, "C1", "A product with digital elements")
 
 
-def cra_findings(ctx: Ctx) -> CyberOutcome:
+def cra_findings(ctx: Ctx, high_risk: bool = False) -> CyberOutcome:
     """CRA requirement and reporting lines per defendant."""
     out = CyberOutcome()
     main, reporting = ctx.fixed("CRA_MAIN"), ctx.fixed("CRA_REPORTING")
@@ -153,6 +153,15 @@ def cra_findings(ctx: Ctx) -> CyberOutcome:
                 *main.provisions,
             )
         req.levels.append(_S.APPLIES)
+        if high_risk and name == "manufacturer":
+            req.why(
+                "CA1",
+                "Meeting the CRA essential requirements, shown in the CRA declaration "
+                "of conformity, also covers the AI Act's cybersecurity requirement for this "
+                "high-risk system",
+                "CRA Art 12(1)",
+                *(["AI_ACT Art 42(3)"] if ctx.ai_amended else ["AI_ACT Art 15"]),
+            )
         rep = Trace(Regime.CRA, actor.name, "reporting")
         rep.why(cond, f"{actor.name} as {name}")
         _cra_scope(ctx, actor, rep)

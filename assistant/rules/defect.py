@@ -286,16 +286,15 @@ def later_defect(ctx: Ctx, modified_by_other: bool) -> LaterDefect:
         )
         return out
     if control and not skipped:
-        for pid in dict.fromkeys(post.values() or ["PLD_2024 Art 11(2)(b)"]):
-            out.blocked_by.append(
-                make_reason(
-                    "E3x",
-                    "The later-defect defence is not available: the defect stems from "
-                    "software, updates, related services or modifications within the manufacturer's "
-                    "control",
-                    ["PLD_2024 Art 11(1)(c)", pid],
-                )
+        pids = list(dict.fromkeys(post.values() or ["PLD_2024 Art 11(2)(b)"]))
+        out.blocked_by.append(
+            make_reason(
+                "E3x",
+                "The later-defect defence is not available: the defect stems from software, "
+                "updates, related services or modifications within the manufacturer's control",
+                ["PLD_2024 Art 11(1)(c)", *pids],
             )
+        )
         return out
     if skipped:
         out.candidate = make_reason(

@@ -114,7 +114,7 @@ def core_findings(case: Case, as_of: date) -> Core:
     ctx = Ctx.build(case, as_of, legal_data())
     c = classify(ctx)
     ai = ai_act_findings(ctx, c)
-    cra, nis2 = cra_findings(ctx), nis2_findings(ctx)
+    cra, nis2 = cra_findings(ctx, c.is_high_risk), nis2_findings(ctx)
     duties = DutyBinding(ai.provider_binding, cra.requirements_binding, ai.prohibited_binding)
     defects = defect_view(ctx, duties)
     indicators: dict[str, list[tuple[Reason, bool]]] = {}

@@ -266,6 +266,14 @@ def _fallback(ctx: Ctx, actor: Actor) -> PldRole:
             return r
         if actor.presentation_misleading is None:
             r.needs.append((ctx.path(actor, "presentation_misleading"), "L6"))
+    if not platform and not any(a.has(Role.IMPORTER) for a in ctx.others(actor)):
+        r.add(
+            "L3",
+            f"If {actor.name} itself brought the product into the EU from a third "
+            "country, it is the importer and liable directly, without the one-month request",
+            "PLD_2024 Art 4(12)",
+            "PLD_2024 Art 8(1)(c)(i)",
+        )
     request = actor.identification_request
     if request is IdentificationRequest.FAILED_AFTER_1_MONTH:
         r.status = _S.APPLIES if not platform else _S.POSSIBLE

@@ -195,7 +195,8 @@ class Trace:
         scope = self.scope
         outcome = None if scope is ScopeStatus.EXCLUDED else self.outcome
         provisions: dict[str, None] = {}
-        for r in self.reasons + self.defences:
+        defences = self.defences if scope is not ScopeStatus.EXCLUDED else []
+        for r in self.reasons + defences:
             for pid in r.provisions:
                 provisions.setdefault(pid, None)
         provisional = self.provisional if scope is ScopeStatus.UNKNOWN else None
@@ -216,6 +217,6 @@ class Trace:
             missing=missing,
             provisional_statuses=provisional,
             step=self.step,
-            defence_candidates=list(self.defences),
+            defence_candidates=list(self.defences) if scope is not ScopeStatus.EXCLUDED else [],
             reduction_possible=self.reduction and scope is not ScopeStatus.EXCLUDED,
         )
