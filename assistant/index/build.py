@@ -24,6 +24,7 @@ from assistant.corpus.tree import ActTree, NodeKind
 from assistant.errors import IndexBuildError
 from assistant.index.chunks import Chunk, chunk_trees
 from assistant.index.corpus_port import CorpusLike, load_trees
+from assistant.index.digest_notes import NOTE_STATUS, load_notes, notes_for
 from assistant.index.layout import (
     IndexManifest,
     build_key,
@@ -156,7 +157,10 @@ def _dense(chunk: Chunk) -> bool:
     of the build's embedding time and did not change dev recall@5 (0.879 either way; MRR 0.81
     with, 0.83 without, since they crowd out articles less). An amending act's articles quote
     the amended provisions, which the consolidated text holds. French chunks serve French
-    questions through BM25 (the embedder is English-only)."""
+    questions through BM25 (the embedder is English-only). Digest notes are always embedded
+    (short, and written in the plain words users use)."""
+    if chunk.status == NOTE_STATUS:
+        return True
     if chunk.language != "en" or chunk.kind == "recital":
         return False
     return not (chunk.status == "amending_act" and chunk.kind == "article")
@@ -253,6 +257,7 @@ def _build(
         )
 
     chunks = chunk_trees(select_trees(trees, as_of), count_tokens)
+    chunks += notes_for(load_notes(), chunks)
     if progress:
         progress("chunk", len(chunks), len(chunks))
     dense = [c for c in chunks if _dense(c)]
@@ -280,7 +285,8 @@ def _build(
 
     by_act: dict[str, int] = {}
     for c in chunks:
-        by_act[c.act] = by_act.get(c.act, 0) + 1
+        if c.status != "digest_note":
+            by_act[c.act] = by_act.get(c.act, 0) + 1
     manifest = IndexManifest(
         key=key,
         generation=generation,

@@ -41,7 +41,7 @@ __all__ = [
 ]
 
 POINTER = "CURRENT.json"
-INDEX_FORMAT = "2"  # bump when what a generation holds changes
+INDEX_FORMAT = "3"  # bump when what a generation holds changes
 
 
 class SelectedVersion(BaseModel):
@@ -90,18 +90,25 @@ def _hash_update_file(digest: hashlib._Hash, path: Path) -> None:
 
 
 def corpus_fingerprint(settings: Settings) -> str:
-    """Cheap fingerprint of everything the corpus trees depend on, without parsing.
+    """Cheap fingerprint of what the corpus trees depend on, without parsing them.
 
-    The corpus layer's lock file (sha256 of every fetched source), the manifest, the digest
-    files and the parser code. Reading ~200 KB: a few milliseconds.
+    The same ingredients as the corpus layer's ``Corpus.fingerprint()`` minus the digest
+    (the index does not read it): the parser version, the sha256 of every fetched source (the
+    lock file) and the manifest. A few milliseconds.
     """
-    digest = hashlib.sha256(b"corpus-fp-1")
-    _hash_update_file(digest, settings.corpus_dir / "corpus.lock.json")
-    corpus_data = PROJECT_ROOT / "corpus"
-    for path in sorted(corpus_data.rglob("*")) if corpus_data.is_dir() else []:
-        _hash_update_file(digest, path)
-    parser_code = PROJECT_ROOT / "assistant" / "corpus"
-    for path in sorted(parser_code.glob("*.py")):
+    from assistant.corpus.parse import PARSER_VERSION  # light; the corpus package is loaded
+
+    digest = hashlib.sha256(f"corpus-fp-2 parser={PARSER_VERSION}".encode())
+    lock = settings.corpus_dir / "corpus.lock.json"
+    try:
+        entries = json.loads(lock.read_text(encoding="utf-8")).get("entries", {})
+    except (OSError, ValueError):
+        entries = {}
+    for key in sorted(entries):
+        digest.update(f"{key}={entries[key].get('sha256', '')};".encode())
+    _hash_update_file(digest, PROJECT_ROOT / "corpus" / "sources.toml")
+    notes = PROJECT_ROOT / "corpus" / "digest"  # the digest notes (see digest_notes.py)
+    for path in sorted(notes.glob("*.toml")) if notes.is_dir() else []:
         _hash_update_file(digest, path)
     return digest.hexdigest()
 

@@ -355,6 +355,10 @@ def find_references(text: str, glossary: Glossary | None = None) -> list[str]:
 
 # ------------------------------------------------------------------------ the analysis
 
+_WHY_RE = re.compile(
+    r"\b(?:why|reasons?|rationale|purpose of|warum|weshalb|wieso|grund|pourquoi|raison)\b"
+)
+
 
 @dataclass(frozen=True)
 class QueryAnalysis:
@@ -366,6 +370,7 @@ class QueryAnalysis:
     expansion: str  # extra English terms for lexical search
     acts: tuple[str, ...]  # acts the question names
     references: tuple[str, ...]  # explicit provision references (canonical IDs)
+    asks_why: bool = False  # a question about reasons: recitals state an act's reasons
 
 
 def analyse(text: str, glossary: Glossary | None = None) -> QueryAnalysis:
@@ -382,6 +387,7 @@ def analyse(text: str, glossary: Glossary | None = None) -> QueryAnalysis:
         expansion = " ".join(glossary.lookup(english, "en"))
     acts = tuple(dict.fromkeys(a for a, _, _ in find_acts(text, glossary)))
     refs = tuple(find_references(text, glossary))
+    asks_why = bool(_WHY_RE.search(fold(text)))
     return QueryAnalysis(
         text=text,
         language=language,
@@ -389,4 +395,5 @@ def analyse(text: str, glossary: Glossary | None = None) -> QueryAnalysis:
         expansion=expansion,
         acts=acts,
         references=refs,
+        asks_why=asks_why,
     )

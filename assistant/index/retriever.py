@@ -12,6 +12,7 @@ Everything expensive (chunks, BM25, Chroma client, embedder) loads once, lazily.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import threading
 from collections.abc import Sequence
@@ -25,6 +26,7 @@ from pydantic import BaseModel, Field
 from assistant.errors import IndexBuildError
 from assistant.index.chunks import Chunk
 from assistant.index.corpus_port import corpus_references
+from assistant.index.digest_notes import is_note
 from assistant.index.fusion import Candidate, RankingPolicy, apply_policy, diversify, rrf
 from assistant.index.layout import IndexManifest, read_current
 from assistant.index.query import QueryAnalysis, analyse
@@ -86,6 +88,8 @@ class SearchConfig:
     use_french_texts: bool = True
     use_expansion: bool = True
     use_references: bool = True
+    use_notes: bool = True
+    note_fanout: int = 2  # chunks a matching digest note credits
     policy: RankingPolicy = field(default_factory=RankingPolicy)
 
 
@@ -106,13 +110,25 @@ class HybridRetriever:
         self._chunks: dict[str, Chunk] = {}
         self._by_id: dict[str, list[str]] = {}
         self._by_top: dict[str, list[str]] = {}
+        self._notes: dict[str, list[str]] = {}  # digest note -> chunks of its provision
+        notes: list[Chunk] = []
         with (self.generation / "chunks.jsonl").open(encoding="utf-8") as fh:
             for line in fh:
                 chunk = Chunk.model_validate_json(line)
+                if is_note(chunk.key):
+                    notes.append(chunk)
+                    continue
                 self._chunks[chunk.key] = chunk
                 if chunk.language == "en":
                     self._by_id.setdefault(chunk.id, []).append(chunk.key)
                     self._by_top.setdefault(chunk.top_level, []).append(chunk.key)
+        for note in notes:
+            targets = [
+                k
+                for k in self._by_top.get(note.top_level, [])
+                if _within(self._chunks[k].id, note.id) or _within(note.id, self._chunks[k].id)
+            ]
+            self._notes[note.key] = targets[: self.config.note_fanout]
         self._lock = threading.Lock()
         self._lexical: dict[str, Any] = {}
         self._store: Any = None
@@ -236,8 +252,13 @@ class HybridRetriever:
         if cfg.use_french_texts and q.language == "fr":
             add("bm25-fr", self._lexical_fr(query, allowed), cfg.bm25_fr_weight)
         fused = rrf(lists, k=cfg.rrf_k)
-        scored = apply_policy(fused, self._candidate, cfg.policy, named_acts=q.acts)
+        policy = cfg.policy
+        if q.asks_why:  # recitals give the reasons: do not damp them for "why" questions
+            policy = dataclasses.replace(policy, recital_weight=max(policy.recital_weight, 1.0))
+        scored = apply_policy(fused, self._candidate, policy, named_acts=q.acts)
         ranked = sorted(scored, key=lambda key: -scored[key])
+        if len(q.acts) > 1:
+            ranked = _cover_acts(ranked, q.acts, lambda key: self._chunks[key].act)
         ranked = diversify(
             ranked, lambda key: self._chunks[key].top_level, cfg.policy.per_provision, k
         )
@@ -267,19 +288,30 @@ class HybridRetriever:
         c = self._chunks[key]
         return Candidate(key=key, act=c.act, kind=c.kind, status=c.status, top_level=c.top_level)
 
+    def _resolve(self, keys: Sequence[str], allowed: set[str] | None) -> list[str]:
+        """Chunk keys in rank order; a digest note stands for its provision's chunks."""
+        out: list[str] = []
+        for key in keys:
+            if is_note(key):
+                targets = self._notes.get(key, []) if self.config.use_notes else []
+            else:
+                targets = [key] if key in self._chunks else []
+            for target in targets:
+                if target not in out and (allowed is None or target in allowed):
+                    out.append(target)
+        return out
+
     def _dense(self, text: str, allowed: set[str] | None) -> list[str]:
         depth = self.config.depth if allowed is None else self.config.depth * 4
         hits = self._vectors().query(self._embed(text), depth)
-        return [
-            key for key, _ in hits if key in self._chunks and (allowed is None or key in allowed)
-        ]
+        return self._resolve([key for key, _ in hits], allowed)
 
     def _lexical_en(self, text: str, allowed: set[str] | None) -> list[str]:
         index = self._bm25("en")
         if index is None:
             return []
-        mask = index.mask(allowed) if allowed is not None else None
-        return [key for key, _ in index.search(text, self.config.depth, mask)]
+        depth = self.config.depth if allowed is None else self.config.depth * 4
+        return self._resolve([key for key, _ in index.search(text, depth)], allowed)
 
     def _lexical_fr(self, text: str, allowed: set[str] | None) -> list[str]:
         """French BM25 hits, mapped to the English chunks of the same provision."""
@@ -313,3 +345,15 @@ def _within(chunk_id: str, ref: str) -> bool:
         return ProvisionId.parse(chunk_id).is_within(ProvisionId.parse(ref))
     except InvalidCitationId:
         return chunk_id == ref
+
+
+def _cover_acts(ranked: list[str], acts: Sequence[str], act_of: Any) -> list[str]:
+    """When a question names several acts, the best chunk of each named act comes first
+    (in score order), so a comparison question sees every act it asks about."""
+    leaders: list[str] = []
+    for act in acts:
+        best = next((key for key in ranked if act_of(key) == act), None)
+        if best is not None and best not in leaders:
+            leaders.append(best)
+    leaders.sort(key=ranked.index)
+    return [*leaders, *[key for key in ranked if key not in leaders]]

@@ -139,7 +139,7 @@ def test_noop_rebuild_is_a_hash_check_without_torch_or_chroma(tmp_path: Path) ->
     result = json.loads(out.stdout)
     assert result["noop"] and result["up"], result
     assert result["heavy"] == [], result
-    assert result["s"] < 1.0, result
+    assert result["s"] < 2.0, result  # < 1 s measured on its own; slack for a loaded CI box
     assert report.generation == generation.name
 
 

@@ -44,6 +44,9 @@ def test_every_chunk_id_resolves_and_fits_the_model(full: dict[str, Any]) -> Non
     generation, manifest = read_current(full["settings"].index_dir)  # type: ignore[misc]
     chunks = [json.loads(line) for line in (generation / "chunks.jsonl").open()]
     assert len(chunks) == manifest.chunks > 3000
+    notes = [c for c in chunks if c["status"] == "digest_note"]
+    chunks = [c for c in chunks if c["status"] != "digest_note"]
+    assert notes and all(c["key"].startswith("note:") for c in notes)
     unresolved = [c["id"] for c in chunks if not corpus.resolves(c["id"])]
     assert unresolved == []
     tokenizer = Tokenizer.from_file(str(embedder_dir() / "tokenizer.json"))
