@@ -22,6 +22,7 @@ from assistant.vocabulary import ScopeStatus
 __all__ = ["next_questions", "rank_questions"]
 
 _MAX_PROBES = 40  # cap on re-evaluations per fact (keeps a turn fast)
+_MAX_GROUPS = 16  # cap on questions whose impact is measured per turn
 
 
 def _state(findings: list[Draft]) -> dict[tuple[str, str], tuple[str, bool]]:
@@ -94,7 +95,15 @@ def rank_questions(case: Case, as_of: date, core: Core, limit: int = 5) -> list[
         group = groups.setdefault(spec.code + suffix, _Group(spec, actor, i))
         group.paths.append(path)
         group.provs.extend(p for p in provs if p not in group.provs)
-        group.changed |= _changed(case, as_of, path, base)
+    # Probe the most promising groups only (priority, then how many findings wait for them):
+    # keeps a turn fast on big cases; the rest rank after them with no measured impact.
+    waiting = {p: sum(p in f.needs_facts for f in core.public) for p in needed}
+    order = sorted(
+        groups.values(), key=lambda g: (g.spec.priority, -max(waiting[p] for p in g.paths), g.first)
+    )
+    for group in order[:_MAX_GROUPS]:
+        for path in group.paths:
+            group.changed |= _changed(case, as_of, path, base)
     ranked = sorted(
         groups.items(), key=lambda kv: (-len(kv[1].changed), kv[1].spec.priority, kv[1].first)
     )
