@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import logging
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Generator, Iterator, Sequence
 
 from langchain_core.language_models import BaseChatModel
 from langchain_core.messages import BaseMessage
@@ -27,7 +27,11 @@ log = logging.getLogger(__name__)
 
 
 class TextStream(Iterator[str]):
-    """An iterator of text pieces; ``outcome`` and ``text`` are complete once it is exhausted."""
+    """An iterator of text pieces; ``outcome`` and ``text`` are complete once it is exhausted.
+
+    Call :meth:`close` (or use ``with``) when stopping early: the local model holds its
+    inference lock until the stream is closed.
+    """
 
     def __init__(
         self,
@@ -53,6 +57,16 @@ class TextStream(Iterator[str]):
     def __iter__(self) -> TextStream:
         return self
 
+    def close(self) -> None:
+        """Stop generating and release the model (idempotent)."""
+        self._gen.close()
+
+    def __enter__(self) -> TextStream:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
     @property
     def text(self) -> str:
         """Everything streamed so far."""
@@ -63,7 +77,7 @@ class TextStream(Iterator[str]):
         self.outcome.elapsed_s = round(time.monotonic() - started, 3)
         return ProviderCallFailed(self.outcome)
 
-    def _run(self) -> Iterator[str]:
+    def _run(self) -> Generator[str, None, None]:
         started = time.monotonic()
         if self._model is None:
             self.outcome.attempts.append(

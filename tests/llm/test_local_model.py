@@ -277,3 +277,19 @@ def test_openai_provider_against_llama_server(llama_server: tuple[str, str]) -> 
     )
     pieces = list(stream)
     assert len(pieces) >= 2 and stream.outcome.ok
+
+
+def test_closing_a_stream_early_releases_the_model(model: LocalChatModel) -> None:
+    messages = build_messages("You are verbose.", "Describe product liability at length.", {})
+    with stream_text(model, messages, max_tokens=200, retries=0) as stream:
+        for n, _ in enumerate(stream):
+            if n == 2:
+                break
+    done = threading.Event()
+
+    def call() -> None:
+        model.invoke(messages, max_tokens=2)
+        done.set()
+
+    threading.Thread(target=call, daemon=True).start()
+    assert done.wait(timeout=120), "the model stayed locked after the stream was closed"

@@ -170,3 +170,12 @@ def test_stream_gives_up_after_retries(fast_policy: Policy) -> None:
 def test_stream_without_model_raises_provider_error() -> None:
     with pytest.raises(ProviderError):
         list(stream_text(None, MESSAGES))
+
+
+def test_closing_a_stream_stops_the_model_stream(fast_policy: Policy) -> None:
+    model = ScriptedChatModel.of(["a b c d e f g h"])
+    with stream_text(model, MESSAGES, policy=fast_policy(0)) as stream:
+        assert next(stream) == "a "
+    with pytest.raises(StopIteration):
+        next(stream)
+    assert stream.text == "a " and not stream.outcome.ok
