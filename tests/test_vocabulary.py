@@ -227,6 +227,13 @@ def test_roman_rejects_garbage() -> None:
         roman_to_int("IIII")
 
 
+def test_find_ids_stops_at_markdown_code_spans() -> None:
+    assert find_ids("see `NATIONAL DE BGB §823(1)` and `PLD_2024 Art 9(1)`") == [
+        "NATIONAL DE BGB §823(1)",
+        "PLD_2024 Art 9(1)",
+    ]
+
+
 def test_find_ids_in_prose() -> None:
     text = (
         "Under PLD_2024 Art 8(1)(a) the manufacturer is liable [PLD_2024 Art 8(1)(a)]; "
