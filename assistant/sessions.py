@@ -58,6 +58,10 @@ class SessionState(BaseModel):
     jurisdiction: str | None = None
     provider: str | None = None
     events: list[str] = Field(default_factory=list, description="Notices shown to the user.")
+    pending_questions: list[dict[str, Any]] = Field(
+        default_factory=list,
+        description="Interview questions asked and not answered yet (the interviewer's JSON).",
+    )
 
 
 class SessionStore:

@@ -1,0 +1,145 @@
+"""The session's analysis without Streamlit: case and report in and out of ``SessionState``,
+re-running the rule core after an edit, and what changed between two versions of a case.
+
+The rule core is fast (milliseconds) and deterministic, so every fact edit re-evaluates the
+whole case at once; only the chain's written analysis (LLM prose) goes stale after an edit, and
+it is dropped with a visible note instead of being shown next to findings it no longer matches.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import TYPE_CHECKING, Any
+
+from assistant.facts import Case, Provenance, iter_facts, set_fact
+from assistant.report import Report
+from assistant.rules import Assessment, evaluate
+from assistant.sessions import SessionState
+from assistant.ui.fact_values import parse_value, show_value
+
+if TYPE_CHECKING:
+    from assistant.corpus import Corpus
+
+__all__ = [
+    "STALE_ANALYSIS_NOTE",
+    "Analysis",
+    "analysis_date",
+    "apply_edits",
+    "case_of",
+    "fact_changes",
+    "has_facts",
+    "reassess",
+    "report_of",
+    "with_analysis",
+]
+
+STALE_ANALYSIS_NOTE = (
+    "Facts changed after the written analysis was drafted: findings were re-computed by the "
+    "rule core; run the triage again for a new written analysis."
+)
+
+
+@dataclass(frozen=True)
+class Analysis:
+    """A case with its assessment and report."""
+
+    case: Case
+    assessment: Assessment
+    report: Report
+
+
+def case_of(state: SessionState) -> Case:
+    """The session's case (an empty case when nothing is known yet)."""
+    return Case.model_validate(state.case) if state.case else Case()
+
+
+def report_of(state: SessionState) -> Report | None:
+    """The session's last report, if any (None when the stored one no longer validates)."""
+    if not state.report:
+        return None
+    try:
+        return Report.model_validate(state.report)
+    except ValueError:
+        return None
+
+
+def analysis_date(state: SessionState, default: date) -> date:
+    """The session's analysis date (``default`` when unset or unreadable)."""
+    if state.as_of:
+        try:
+            return date.fromisoformat(state.as_of)
+        except ValueError:
+            return default
+    return default
+
+
+def reassess(
+    case: Case,
+    as_of: date,
+    corpus: Corpus,
+    *,
+    provider: str = "none",
+    provider_notes: list[str] | None = None,
+    analysis_markdown: str = "",
+) -> Analysis:
+    """Evaluate ``case`` with the rule core and build its report (no LLM)."""
+    from assistant.chain.report_builder import build_report
+
+    assessment = evaluate(case, as_of)
+    report = build_report(
+        case,
+        assessment,
+        corpus,
+        analysis_markdown=analysis_markdown,
+        provider=provider,
+        provider_notes=provider_notes,
+    )
+    return Analysis(case, assessment, report)
+
+
+def with_analysis(state: SessionState, case: Case, report: Report | None) -> SessionState:
+    """A copy of ``state`` holding ``case`` and ``report``."""
+    return state.model_copy(
+        update={
+            "case": case.model_dump(mode="json", exclude_none=True),
+            "report": report.model_dump(mode="json") if report is not None else None,
+        }
+    )
+
+
+def apply_edits(case: Case, edits: dict[str, str | None]) -> tuple[Case, list[str]]:
+    """Set each ``path -> typed text`` as stated by the user; returns the case and errors.
+
+    A bad value leaves that fact unchanged and yields a message; the other edits still apply.
+    """
+    errors: list[str] = []
+    for path, text in edits.items():
+        try:
+            value = parse_value(path, text)
+            case = set_fact(case, path, value, Provenance.user())
+        except ValueError as exc:  # InvalidFactPath is a ValueError too
+            errors.append(f"{path}: {exc}")
+    return case, errors
+
+
+def has_facts(case: Case) -> bool:
+    """True once anything is known about the case."""
+    return any(e.path != "actors" for e in iter_facts(case)) or bool(case.actors)
+
+
+def fact_changes(before: Case, after: Case) -> list[str]:
+    """Human-readable list of facts that are new or changed in ``after``."""
+    old: dict[str, Any] = {e.path: e.value for e in iter_facts(before)}
+    old.pop("actors", None)  # an empty actor list is the default, not a fact
+    out: list[str] = []
+    for entry in iter_facts(after):
+        if entry.path == "actors":
+            continue
+        if entry.path not in old:
+            out.append(f"{entry.path} = {show_value(entry.value)}")
+        elif old[entry.path] != entry.value:
+            out.append(f"{entry.path}: {show_value(old[entry.path])} → {show_value(entry.value)}")
+    new_paths = {e.path for e in iter_facts(after)}
+    out += [f"{path} cleared" for path in old if path not in new_paths]
+    return out

@@ -1,0 +1,65 @@
+"""Small Streamlit pieces shared by the pages: safe text, status badges, citations.
+
+Every piece of user or LLM text goes through ``safe`` (Markdown-escaped) or ``st.text``; no
+element here ever lets raw HTML through. Links come only from the corpus manifest and are
+checked to be https before they are shown.
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from assistant.report import CitationEntry, escape_md
+from assistant.vocabulary import PublicStatus
+
+__all__ = ["STATUS_BADGE", "citation_expander", "safe", "status_badge"]
+
+STATUS_BADGE = {
+    PublicStatus.LIKELY: "red",
+    PublicStatus.POSSIBLE: "orange",
+    PublicStatus.UNLIKELY: "gray",
+    PublicStatus.EXCLUDED: "blue",
+}
+
+
+def safe(text: str) -> str:
+    """Untrusted text as inert Markdown (no links, images, HTML or headings)."""
+    return escape_md(text)
+
+
+def status_badge(status: PublicStatus | str) -> str:
+    """A coloured Markdown badge for a public status."""
+    value = PublicStatus(status)
+    return f":{STATUS_BADGE[value]}-badge[{value.value}]"
+
+
+def _quote_block(text: str) -> str:
+    lines = [safe(line) if line.strip() else "" for line in text.splitlines()]
+    return "\n".join(f"> {line}" for line in lines)
+
+
+def citation_expander(pid: str, entry: CitationEntry | None, *, key: str = "") -> None:
+    """An expander for one cited provision: quoted text and the official link."""
+    title = f" — {entry.title}" if entry is not None and entry.title else ""
+    label = f"📖 {pid}{title}"
+    if len(label) > 110:
+        label = label[:109] + "…"
+    with st.expander(safe(label)):
+        if entry is None:
+            st.caption("This provision is not in the loaded corpus; its text cannot be shown.")
+            return
+        if entry.withdrawn:
+            st.warning("Withdrawn proposal: never law, shown as policy history only.")
+        if entry.quote:
+            st.markdown(_quote_block(entry.quote))
+        if pid.startswith("NATIONAL "):
+            st.caption("Our own one-line summary: national law is outlined, not quoted.")
+        elif entry.quote_is_digest:
+            st.caption(
+                "Our own summary of the provision (official text not fetched yet: see "
+                "Corpus & settings)."
+            )
+        if entry.amended_by:
+            st.caption("Amended by: " + ", ".join(safe(a) for a in entry.amended_by))
+        if entry.url and entry.url.startswith("https://"):
+            st.link_button("Official text on EUR-Lex ↗", entry.url)
