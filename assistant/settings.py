@@ -71,6 +71,12 @@ class Settings(BaseSettings):
     llm_retries: int = 2
     llm_threads: int | None = Field(default=None, description="CPU threads for the local LLM.")
     llm_context_tokens: int = 8192
+    llm_queue_max_waiting: int = Field(
+        default=4, description="Requests that may wait for the embedded model; more are refused."
+    )
+    llm_queue_max_wait_s: float = Field(
+        default=120.0, description="Longest wait for the embedded model before 'busy, try again'."
+    )
     local_model_path: Path | None = Field(
         default=None, description="A GGUF file to use instead of the packaged model."
     )

@@ -41,6 +41,7 @@ class ErrorKind(StrEnum):
     WRONG_SCHEMA = "wrong_schema"  # JSON that no repair turns into the schema
     EMPTY = "empty"  # an empty reply
     INTERRUPTED = "interrupted"  # a stream that broke after text was already shown
+    BUSY = "busy"  # the embedded model's waiting line is full (assistant.llm.queue)
     UNKNOWN = "unknown"
 
     @property
@@ -55,6 +56,7 @@ _NOT_RETRYABLE = frozenset(
         ErrorKind.CONTEXT_OVERFLOW,
         ErrorKind.MODEL_UNAVAILABLE,
         ErrorKind.INTERRUPTED,
+        ErrorKind.BUSY,  # the queue already waited or is full; retrying only adds load
     }
 )
 
@@ -71,6 +73,7 @@ _USER_MESSAGES: dict[ErrorKind, str] = {
     ErrorKind.WRONG_SCHEMA: "The language model's reply did not have the expected structure.",
     ErrorKind.EMPTY: "The language model returned an empty reply.",
     ErrorKind.INTERRUPTED: "The language model's answer broke off part-way.",
+    ErrorKind.BUSY: "The language model is busy with other requests; try again in a minute.",
     ErrorKind.UNKNOWN: "The language model call failed.",
 }
 

@@ -16,6 +16,7 @@ from typing import Any
 
 from assistant.errors import ModelLoadError
 from assistant.llm.outcome import ErrorKind
+from assistant.llm.queue import ModelBusyError
 
 __all__ = ["ClassifiedError", "OutputProblem", "RetryPolicy", "classify_error"]
 
@@ -96,6 +97,9 @@ def classify_error(exc: BaseException) -> ClassifiedError:
         return ClassifiedError(exc.kind, exc.detail)
     detail = f"{type(exc).__name__}: {exc}"[:300]
     chain = _chain(exc)
+    for item in chain:
+        if isinstance(item, ModelBusyError):
+            return ClassifiedError(ErrorKind.BUSY, detail)
     for item in chain:
         if isinstance(item, ModelLoadError | ImportError):
             return ClassifiedError(ErrorKind.MODEL_UNAVAILABLE, detail)
