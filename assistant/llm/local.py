@@ -23,6 +23,8 @@ from langchain_core.messages import AIMessage, AIMessageChunk, BaseMessage
 from langchain_core.outputs import ChatGeneration, ChatGenerationChunk, ChatResult
 from pydantic import Field
 
+from assistant.llm.queue import local_queue
+
 __all__ = ["ContextOverflowError", "LocalChatModel", "default_threads", "llama_messages"]
 
 # One lock for every llama.cpp call in the process: there is one model instance per
@@ -125,7 +127,8 @@ class LocalChatModel(BaseChatModel):
         params.setdefault("temperature", self.temperature)
         requested = int(kwargs.get("max_tokens") or self.max_tokens)
         timeout_s = float(kwargs.get("timeout_s") or self.timeout_s)
-        with _INFERENCE_LOCK:
+        # The bounded queue first (refuses at once when too many wait), then the lock.
+        with local_queue().slot() as queue_wait_s, _INFERENCE_LOCK:
             llama = self.llama()
             started = time.monotonic()
             prompt_tokens = self._prompt_tokens(llama, chat)
@@ -164,6 +167,7 @@ class LocalChatModel(BaseChatModel):
             "elapsed_s": round(time.monotonic() - started, 3),
             "first_token_s": round(first_token_s, 3) if first_token_s is not None else None,
             "model_name": self.model_name,
+            "queue_wait_s": round(queue_wait_s, 3),
         }
         yield ChatGenerationChunk(
             message=AIMessageChunk(content="", response_metadata=info, chunk_position="last"),
