@@ -11,7 +11,6 @@ that is how :func:`assistant.llm.structured.invoke_structured` gets grammar-cons
 
 from __future__ import annotations
 
-import os
 import threading
 import time
 from collections.abc import Iterator
@@ -24,6 +23,7 @@ from langchain_core.outputs import ChatGeneration, ChatGenerationChunk, ChatResu
 from pydantic import Field
 
 from assistant.llm.queue import local_queue
+from assistant.models import default_llm_threads
 
 __all__ = ["ContextOverflowError", "LocalChatModel", "default_threads", "llama_messages"]
 
@@ -39,14 +39,8 @@ _ALLOWED_KWARGS = frozenset(
 
 
 def default_threads() -> int:
-    """CPU threads for llama.cpp when ``llm_threads`` is unset: all cores but one.
-
-    Measured on the 2-core machines with other work running (load 4-8): 2 threads fell to
-    1-4 tokens/s while generating (llama.cpp threads wait on each other every token), 1 thread
-    kept 12-20 tokens/s and prefilled faster too. On an idle machine 2 threads were only ~20%
-    faster. Leaving one core free also keeps the web app responsive.
-    """
-    return max(1, (os.cpu_count() or 2) - 1)
+    """CPU threads for llama.cpp when ``llm_threads`` is unset (see ``default_llm_threads``)."""
+    return default_llm_threads()
 
 
 class ContextOverflowError(ValueError):
