@@ -329,10 +329,14 @@ def _ref_id(m: re.Match[str], act: str) -> str | None:
     return None
 
 
-def find_references(text: str, glossary: Glossary | None = None) -> list[str]:
+def find_references(
+    text: str,
+    glossary: Glossary | None = None,
+    acts: list[tuple[str, int, int]] | None = None,
+) -> list[str]:
     """Canonical IDs of provisions named in ``text`` (no version), in order."""
     folded = fold(text)
-    acts = find_acts(text, glossary)
+    acts = find_acts(text, glossary) if acts is None else acts
     out: list[str] = []
     for m in _REF_RE.finditer(folded):
         if not acts:
@@ -360,6 +364,18 @@ _WHY_RE = re.compile(
 )
 
 
+def _cognates(text: str, language: str, glossary: Glossary) -> list[str]:
+    """Longer words the glossary does not know, kept as they are (accents folded): legal
+    French and German share many with English ("information", "transparence", "digital")."""
+    known = {w for phrase, _ in glossary.tables.get(language, ()) for w in phrase}
+    stop = _STOPWORDS.get(language, set())
+    return [
+        w
+        for w in _words(fold(text))
+        if len(w) >= 6 and w not in known and w not in stop and not w.isdigit()
+    ]
+
+
 @dataclass(frozen=True)
 class QueryAnalysis:
     """Everything the retriever needs to know about one question."""
@@ -383,10 +399,11 @@ def analyse(text: str, glossary: Glossary | None = None) -> QueryAnalysis:
     else:
         terms = glossary.lookup(text, language, compounds=language == "de")
         keep = re.findall(r"\b(?:\d+[a-z]?|[IVX]+|[A-Z]{2,}\d*)\b", text)  # numbers, acronyms
-        english = " ".join([*terms, *keep]) or text
+        english = " ".join([*terms, *keep, *_cognates(text, language, glossary)]) or text
         expansion = " ".join(glossary.lookup(english, "en"))
-    acts = tuple(dict.fromkeys(a for a, _, _ in find_acts(text, glossary)))
-    refs = tuple(find_references(text, glossary))
+    mentions = find_acts(text, glossary)
+    acts = tuple(dict.fromkeys(a for a, _, _ in mentions))
+    refs = tuple(find_references(text, glossary, mentions))
     asks_why = bool(_WHY_RE.search(fold(text)))
     return QueryAnalysis(
         text=text,

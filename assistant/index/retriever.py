@@ -87,6 +87,7 @@ class SearchConfig:
     use_translation: bool = True
     use_french_texts: bool = True
     use_expansion: bool = True
+    dense_expansion: bool = False
     use_references: bool = True
     use_notes: bool = True
     note_fanout: int = 2  # chunks a matching digest note credits
@@ -159,7 +160,7 @@ class HybridRetriever:
         if self._embedder is None:
             from assistant.index.embedder import get_embedder
 
-            self._embedder = get_embedder(self.settings)
+            self._embedder = get_embedder(self.settings, threads=1)
         return self._embedder.embed_query(text)
 
     def warm_up(self) -> None:
@@ -245,7 +246,8 @@ class HybridRetriever:
 
         english = q.english if cfg.use_translation else query
         if cfg.use_dense:
-            add("dense", self._dense(english, allowed), cfg.dense_weight)
+            dense_query = f"{english} {q.expansion}" if cfg.dense_expansion else english
+            add("dense", self._dense(dense_query, allowed), cfg.dense_weight)
         if cfg.use_bm25:
             lexical_query = f"{english} {q.expansion}" if cfg.use_expansion else english
             add("bm25", self._lexical_en(lexical_query, allowed), cfg.bm25_weight)

@@ -57,3 +57,15 @@ def test_longest_act_name_wins() -> None:
 
 def test_fold() -> None:
     assert fold("Verjährung Straße Écrit") == "verjahrung strasse ecrit"
+
+
+def test_unknown_french_words_pass_through_as_cognates() -> None:
+    q = analyse("Quelle transparence pour une décision algorithmique ?")
+    assert "algorithmique" in q.english  # unknown to the glossary, kept
+    assert "transparency" in q.english and "decision" in q.english  # translated
+
+
+def test_why_questions_are_flagged() -> None:
+    assert analyse("Why was the deadline moved?").asks_why
+    assert analyse("Warum wurde die Frist verschoben?").asks_why
+    assert not analyse("Who is liable?").asks_why
