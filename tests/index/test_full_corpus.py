@@ -26,7 +26,10 @@ def full(shared_data_dir: Path, corpus_sources: Path) -> dict[str, Any]:
 
     settings = Settings(
         data_dir=shared_data_dir,
-        cache_dir=Path(os.environ["ASSISTANT_CACHE_DIR"]),
+        # module scope: set up before the per-test env, so name the shared model cache here
+        cache_dir=Path(
+            os.environ.get("ASSISTANT_TEST_CACHE_DIR") or ROOT / ".artifacts" / "model-cache"
+        ),
         corpus_source_dir=corpus_sources,
     )
     fetch_sources(settings, source_dir=corpus_sources)
