@@ -147,7 +147,11 @@ def _doctor(ctx: AppContext) -> None:
         with st.spinner("Checking…"):
             checks = run_checks(ctx.settings, quick=True)
         for check in checks:
-            icon = "✅" if check.ok else ("⚠️" if check.optional else "❌")
+            icon = (
+                ":green[ok]"
+                if check.ok
+                else (":orange[warning]" if check.optional else ":red[failed]")
+            )
             fix = f" — *{safe(check.fix)}*" if check.fix else ""
             st.markdown(f"{icon} **{safe(check.name)}** — {safe(check.detail)}{fix}")
     with st.expander("Settings in effect"):

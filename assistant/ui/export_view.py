@@ -34,7 +34,8 @@ def render_export(report: Report) -> None:
     cols = st.columns(3)
     with cols[0]:
         st.download_button(
-            "⬇ Markdown",
+            "Markdown",
+            icon=":material/download:",
             data=lambda: to_markdown(report).encode("utf-8"),
             file_name=f"{stem}.md",
             mime="text/markdown",
@@ -43,7 +44,8 @@ def render_export(report: Report) -> None:
         )
     with cols[1]:
         st.download_button(
-            "⬇ JSON",
+            "JSON",
+            icon=":material/download:",
             data=lambda: to_json(report).encode("utf-8"),
             file_name=f"{stem}.json",
             mime="application/json",
@@ -52,7 +54,8 @@ def render_export(report: Report) -> None:
         )
     with cols[2]:
         st.download_button(
-            "⬇ PDF",
+            "PDF",
+            icon=":material/download:",
             data=lambda: to_pdf(report),
             file_name=f"{stem}.pdf",
             mime="application/pdf",

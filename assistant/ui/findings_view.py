@@ -4,6 +4,8 @@ value-chain diagram."""
 
 from __future__ import annotations
 
+import re
+
 import streamlit as st
 
 from assistant.report import CitationEntry, Report, ReportFinding
@@ -11,7 +13,7 @@ from assistant.ui.diagram import value_chain_dot
 from assistant.ui.widgets import citation_expander, safe, status_badge
 from assistant.vocabulary import PublicStatus
 
-__all__ = ["render_findings", "render_report_notes", "render_summary"]
+__all__ = ["finding_key", "render_findings", "render_report_notes", "render_summary"]
 
 
 def render_summary(report: Report) -> None:
@@ -46,10 +48,15 @@ def render_report_notes(report: Report) -> None:
                 st.markdown(f"- {safe(item)}")
 
 
+def finding_key(regime: str, actor: str) -> str:
+    """Widget key (and CSS class ``st-key-<key>``) of a finding's box, for browser tests."""
+    return "finding-" + re.sub(r"[^a-z0-9]+", "-", f"{regime}-{actor}".lower()).strip("-")
+
+
 def _finding(f: ReportFinding, cites: dict[str, CitationEntry], key: str) -> None:
     line = f" · {safe(f.line)}" if f.line else ""
     outcome = f" · outcome {f.liability_outcome}" if f.liability_outcome else ""
-    with st.container(border=True):
+    with st.container(border=True, key=key):
         st.markdown(
             f"**{f.regime.value}** {status_badge(f.status)}{line}  \n"
             f":gray[scope {f.scope_status}{outcome}]"
@@ -59,7 +66,7 @@ def _finding(f: ReportFinding, cites: dict[str, CitationEntry], key: str) -> Non
         if f.needs_facts:
             st.caption("Would change with: " + ", ".join(safe(n) for n in f.needs_facts))
         for pid in f.provisions:
-            citation_expander(pid, cites.get(pid), key=f"{key}:{pid}")
+            citation_expander(pid, cites.get(pid))
 
 
 def render_findings(report: Report) -> None:
@@ -81,17 +88,28 @@ def render_findings(report: Report) -> None:
     by_actor: dict[str, list[ReportFinding]] = {}
     for f in report.findings:
         by_actor.setdefault(f.actor, []).append(f)
+    used: set[str] = set()
+
+    def unique(key: str) -> str:
+        # Two actor names can slug alike ("A B" / "A-B"): keys must stay unique.
+        out, n = key, 1
+        while out in used:
+            n += 1
+            out = f"{key}-{n}"
+        used.add(out)
+        return out
+
     for actor, rows in by_actor.items():
         st.markdown(f"#### {safe(actor)}")
         shown = [f for f in rows if f.status is not PublicStatus.EXCLUDED]
         excluded = [f for f in rows if f.status is PublicStatus.EXCLUDED]
-        for i, f in enumerate(shown):
-            _finding(f, cites, key=f"{actor}:{i}")
+        for f in shown:
+            _finding(f, cites, key=unique(finding_key(f.regime.value, actor)))
         if excluded:
             names = ", ".join(f.regime.value for f in excluded)
             with st.expander(f"Excluded for {safe(actor)} ({len(excluded)}): {names}"):
-                for i, f in enumerate(excluded):
-                    _finding(f, cites, key=f"{actor}:x{i}")
+                for f in excluded:
+                    _finding(f, cites, key=unique(finding_key(f.regime.value, actor)))
 
     if report.steps:
         st.subheader("The three steps")

@@ -93,7 +93,7 @@ def _narrative_turn(ctx: AppContext, text: str, box: Any) -> str:
         return "I could not analyse that: " + escape_md(outcome.error or "unknown error")
     report = ctx.report()
     status = findings_changes(before_report, report) if report else []
-    notes = "".join(f"\n\n⚠️ {escape_md(n)}" for n in outcome.notes)
+    notes = "".join(f"\n\n**Note:** {escape_md(n)}" for n in outcome.notes)
     assert outcome.analysis is not None
     return (
         understood_markdown(outcome.changes, status)
@@ -125,7 +125,7 @@ def _answer_turn(ctx: AppContext, text: str) -> str:
     analysis = ctx.commit(case, changes)
     status = findings_changes(before_report, analysis.report)
     reply = understood_markdown(changes, status)
-    reply += "".join(f"\n\n⚠️ {escape_md(n)}" for n in notes)
+    reply += "".join(f"\n\n**Note:** {escape_md(n)}" for n in notes)
     return reply + "\n\n" + _next_questions(ctx, analysis)
 
 

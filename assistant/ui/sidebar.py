@@ -134,5 +134,5 @@ def render_sidebar(ctx: AppContext) -> str:
         _provider(ctx)
         _status(ctx)
         st.divider()
-        st.warning(NOT_LEGAL_ADVICE, icon="⚠️")
+        st.warning(NOT_LEGAL_ADVICE, icon=":material/gavel:")
     return str(page)

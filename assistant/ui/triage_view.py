@@ -81,10 +81,11 @@ def _upload_list(ctx: AppContext) -> None:
     for i, upload in enumerate(uploads):
         pages = f", {upload.pages} pages" if upload.pages else ""
         with st.expander(
-            f"📄 {safe(upload.name)} ({upload.kind}{pages}, {len(upload.text):,} chars)"
+            f"{safe(upload.name)} ({upload.kind}{pages}, {len(upload.text):,} chars)",
+            icon=":material/description:",
         ):
             for warning in upload.warnings:
-                st.caption("⚠️ " + safe(warning))
+                st.caption("Note: " + safe(warning))
             preview = upload.text[:PREVIEW_CHARS]
             st.text(preview + ("\n…" if len(upload.text) > PREVIEW_CHARS else ""))
             if st.button("Remove from this session", key=f"upload_remove_{i}"):

@@ -7,6 +7,8 @@ checked to be https before they are shown.
 
 from __future__ import annotations
 
+import re
+
 import streamlit as st
 
 from assistant.report import CitationEntry, escape_md
@@ -20,6 +22,9 @@ STATUS_BADGE = {
     PublicStatus.UNLIKELY: "gray",
     PublicStatus.EXCLUDED: "blue",
 }
+
+
+_BARE_LABEL = re.compile(r"^\(?[0-9]*[a-z]{0,3}\)?\.?$", re.IGNORECASE)
 
 
 def safe(text: str) -> str:
@@ -38,13 +43,19 @@ def _quote_block(text: str) -> str:
     return "\n".join(f"> {line}" for line in lines)
 
 
-def citation_expander(pid: str, entry: CitationEntry | None, *, key: str = "") -> None:
+def _title(entry: CitationEntry | None) -> str:
+    # A paragraph's "title" is often just its label ("1.", "(a)"): not worth showing.
+    if entry is None or not entry.title or _BARE_LABEL.match(entry.title.strip()):
+        return ""
+    return f" — {entry.title.strip()}"
+
+
+def citation_expander(pid: str, entry: CitationEntry | None) -> None:
     """An expander for one cited provision: quoted text and the official link."""
-    title = f" — {entry.title}" if entry is not None and entry.title else ""
-    label = f"📖 {pid}{title}"
+    label = f"{pid}{_title(entry)}"
     if len(label) > 110:
         label = label[:109] + "…"
-    with st.expander(safe(label)):
+    with st.expander(safe(label), icon=":material/menu_book:"):
         if entry is None:
             st.caption("This provision is not in the loaded corpus; its text cannot be shown.")
             return
