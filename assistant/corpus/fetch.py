@@ -271,14 +271,18 @@ def _fetch_one(
         )
     sha = sha256_bytes(data)
     path = raw_path(corpus_dir, entry, fmt)
+    if locked is not None and locked.file == path.name and locked.sha256 != sha:
+        # Never overwrite the file the lock still vouches for: a crash between this write and
+        # the lock update would leave a lock that no file matches (the source would be lost).
+        path = path.with_name(f"{path.stem}.{sha[:12]}{path.suffix}")
     atomic_write(path, data)
-    if locked is not None and locked.file != path.name:
-        (corpus_dir / "raw" / locked.file).unlink(missing_ok=True)
     lock.entries[entry.key] = LockEntry(
         key=entry.key, file=path.name, format=fmt, sha256=sha, size=len(data), origin=origin,
         fetched_at=datetime.now(UTC),
     )  # fmt: skip
     write_lock(corpus_dir, lock)
+    if locked is not None and locked.file != path.name:  # only once the lock names the new file
+        (corpus_dir / "raw" / locked.file).unlink(missing_ok=True)
     return SourceResult(
         key=entry.key, status="fetched", origin=origin, format=fmt, sha256=sha, size=len(data),
         seconds=time.perf_counter() - start,
