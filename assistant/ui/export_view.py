@@ -9,6 +9,7 @@ from __future__ import annotations
 import streamlit as st
 
 from assistant.report import Report, to_json, to_markdown, to_pdf
+from assistant.ui.widgets import inert
 
 __all__ = ["export_files", "render_export"]
 
@@ -63,4 +64,4 @@ def render_export(report: Report) -> None:
             key="export_pdf",
         )
     with st.expander("Preview (Markdown)"):
-        st.markdown(to_markdown(report))
+        st.markdown(inert(to_markdown(report)))

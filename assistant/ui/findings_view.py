@@ -10,7 +10,7 @@ import streamlit as st
 
 from assistant.report import CitationEntry, Report, ReportFinding
 from assistant.ui.diagram import value_chain_dot
-from assistant.ui.widgets import citation_expander, safe, status_badge
+from assistant.ui.widgets import citation_expander, inert, safe, status_badge
 from assistant.vocabulary import PublicStatus
 
 __all__ = ["finding_key", "render_findings", "render_report_notes", "render_summary"]
@@ -121,8 +121,12 @@ def render_findings(report: Report) -> None:
 
     if report.analysis_markdown:
         st.subheader("Written analysis")
-        st.caption("Drafted by the language model and checked against the rule core.")
-        st.markdown(safe(report.analysis_markdown))
+        st.caption(
+            "Each line is checked against the rule core and the cited provisions; lines that "
+            "failed were replaced by the rule core's own wording."
+        )
+        # Already escaped by the verifier (citations kept as canonical IDs): not escaped twice.
+        st.markdown(inert(report.analysis_markdown))
 
     if report.questions:
         st.subheader("Open questions")

@@ -31,7 +31,7 @@ from assistant.ui.chat_logic import (
 from assistant.ui.context import AppContext
 from assistant.ui.widgets import safe
 
-__all__ = ["GREETING", "render_interview"]
+__all__ = ["FIRST_RUN_DONE", "GREETING", "render_interview"]
 
 GREETING = (
     "Hello. Tell me about the AI system and what happened: what the system does, which "
@@ -40,6 +40,7 @@ GREETING = (
     "(for example: *What does Art 10 PLD 2024 mean for us?*)."
 )
 QUESTION_LIMIT = 3
+FIRST_RUN_DONE = "_first_run_done"
 
 
 def _say(ctx: AppContext, role: str, content: str) -> None:
@@ -184,7 +185,9 @@ def _turn(ctx: AppContext, text: str, mode: TurnMode, history: Any) -> None:
 
 def render_interview(ctx: AppContext) -> None:
     """The whole Interview tab."""
-    ctx.resources.start_retriever()
+    if st.session_state.get(FIRST_RUN_DONE):
+        # Not on the very first run: the first page paints before torch/ONNX start loading.
+        ctx.resources.start_retriever()
     history = st.container()  # the conversation, above the input; a new turn is drawn here
     with history.chat_message("assistant"):
         st.markdown(GREETING)

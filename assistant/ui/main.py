@@ -88,11 +88,13 @@ def main() -> None:
     ctx = AppContext(settings=settings, session=session, resources=resources(settings))
 
     from assistant.ui.facts_view import consume_table_edits
+    from assistant.ui.interview_view import FIRST_RUN_DONE
     from assistant.ui.sidebar import SETTINGS_PAGE, render_sidebar
 
     consume_table_edits(ctx.case(), ctx.commit)
     page = render_sidebar(ctx)
     if page == SETTINGS_PAGE:
+        st.session_state[FIRST_RUN_DONE] = True
         from assistant.ui.corpus_page import render_corpus_page
 
         render_corpus_page(ctx)
@@ -103,3 +105,4 @@ def main() -> None:
         "along its value chain. First-pass analysis with citations; not legal advice."
     )
     _analysis_page(ctx)
+    st.session_state[FIRST_RUN_DONE] = True

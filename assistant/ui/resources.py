@@ -81,7 +81,12 @@ class Resources:
 
         if read_current(self.settings.index_dir) is None:
             return None  # no index built: free questions say so instead of waiting
-        return get_retriever(self.settings)
+        retriever = get_retriever(self.settings)
+        try:
+            retriever.search("warm-up: product liability", k=1)  # loads the embedder now
+        except Exception as exc:  # the real question will report it
+            log.warning("retriever warm-up failed: %s", exc)
+        return retriever
 
     def retriever_state(self) -> str:
         """``loading``, ``ready``, ``none`` (no index built) or ``failed``."""

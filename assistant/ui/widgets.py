@@ -14,7 +14,7 @@ import streamlit as st
 from assistant.report import CitationEntry, escape_md
 from assistant.vocabulary import PublicStatus
 
-__all__ = ["STATUS_BADGE", "citation_expander", "safe", "status_badge"]
+__all__ = ["STATUS_BADGE", "citation_expander", "inert", "safe", "status_badge"]
 
 STATUS_BADGE = {
     PublicStatus.LIKELY: "red",
@@ -30,6 +30,15 @@ _BARE_LABEL = re.compile(r"^\(?[0-9]*[a-z]{0,3}\)?\.?$", re.IGNORECASE)
 def safe(text: str) -> str:
     """Untrusted text as inert Markdown (no links, images, HTML or headings)."""
     return escape_md(text)
+
+
+def inert(markdown: str) -> str:
+    """Markdown that was escaped upstream (the verifier's analysis), with links disarmed.
+
+    The verifier escapes model text but keeps bracketed citation IDs as they are, so a model
+    writing ``[PLD_2024 Art 8](javascript:…)`` would otherwise form a link.
+    """
+    return markdown.replace("](", "]\\(")
 
 
 def status_badge(status: PublicStatus | str) -> str:
