@@ -1,0 +1,68 @@
+"""Injected instructions: find text in a narrative addressed to the AI, and its echoes in a draft.
+
+The narrative reaches the model only as a delimited data block, and the rule core decides the
+findings whatever the narrative says; this module is the last line: a draft sentence that
+repeats an injected instruction or one of its quoted phrases is removed (a sentence that merely
+reports that the narrative contained an instruction is kept, with the phrase taken out).
+Pure functions.
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["echoes_injection", "injected_spans", "strip_phrases"]
+
+_INSTRUCTION = re.compile(
+    r"ignore (?:all |any )?(?:the )?(?:previous|prior|above|earlier|your) (?:instructions|rules)|"
+    r"disregard (?:all |any |the )?(?:previous|prior|above|your)|"
+    r"\bsystem (?:note|prompt|message|instruction)s?\b|new instructions|"
+    r"\b(?:AI|assistant|model|chatbot|LLM)\b[^.\n]{0,40}\b(?:must|should|shall|are to|will)\s+"
+    r"(?:state|say|answer|write|conclude|output|reply|respond|declare|confirm)|"
+    r"\b(?:state|say|declare|conclude|confirm) that\b[^.\n]{0,120}\b(?:no liability|not liable|"
+    r"bears no)|end your (?:answer|reply|response)|respond only with|"
+    r"you are now\b|act as\b|reveal (?:your|the) (?:prompt|instructions)",
+    re.IGNORECASE,
+)
+_QUOTED = re.compile(r"[\"“”„«»]([^\"“”„«»\n]{3,120})[\"“”„«»]")
+_TALKS_ABOUT = re.compile(
+    r"instruction|injected|injection|ignor|embedded|prompt|addressed to the (?:AI|assistant)",
+    re.IGNORECASE,
+)
+_SENT = re.compile(r"(?<=[.!?])\s+|\n+")
+
+
+def injected_spans(narrative: str) -> list[str]:
+    """Sentences of the narrative that address the AI with instructions."""
+    return [s.strip() for s in _SENT.split(narrative or "") if s.strip() and _INSTRUCTION.search(s)]
+
+
+def _phrases(spans: list[str]) -> list[str]:
+    out: list[str] = []
+    for span in spans:
+        out.extend(m.group(1).strip() for m in _QUOTED.finditer(span))
+    return [p for p in out if len(p.split()) >= 2]
+
+
+def _ngrams(text: str, n: int) -> set[tuple[str, ...]]:
+    words = re.findall(r"\w+", text.lower())
+    return {tuple(words[i : i + n]) for i in range(len(words) - n + 1)}
+
+
+def echoes_injection(sentence: str, spans: list[str]) -> bool:
+    """True when the sentence repeats an injected instruction (a quoted phrase or 6 words in a
+    row) without saying that it is an instruction that was ignored."""
+    if not spans or _TALKS_ABOUT.search(sentence):
+        return False
+    low = sentence.lower()
+    if any(p.lower() in low for p in _phrases(spans)):
+        return True
+    grams = _ngrams(sentence, 6)
+    return any(grams & _ngrams(span, 6) for span in spans)
+
+
+def strip_phrases(sentence: str, spans: list[str]) -> str:
+    """The sentence with injected quoted phrases replaced by a placeholder."""
+    for phrase in _phrases(spans):
+        sentence = re.sub(re.escape(phrase), "[injected text removed]", sentence, flags=re.I)
+    return sentence
