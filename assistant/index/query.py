@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
@@ -217,6 +217,7 @@ class Glossary:
 
     tables: dict[str, tuple[Phrase, ...]]
     acts: dict[str, tuple[str, ...]]
+    topics: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     @classmethod
     def load(cls, path: Path = _GLOSSARY_FILE) -> Glossary:
@@ -227,7 +228,10 @@ class Glossary:
             for lang in ("de", "fr", "en")
         }
         acts = {act: tuple(fold(a) for a in aliases) for act, aliases in data["acts"].items()}
-        return cls(tables=tables, acts=acts)
+        topics = {
+            act: tuple(fold(t) for t in names) for act, names in (data.get("topics") or {}).items()
+        }
+        return cls(tables=tables, acts=acts, topics=topics)
 
     def lookup(self, text: str, lang: str, *, compounds: bool = False) -> list[str]:
         """Translations of the glossary phrases found in ``text``, in order of appearance.
@@ -364,6 +368,27 @@ _WHY_RE = re.compile(
 )
 
 
+_OLD_PLD_RE = re.compile(r"\b(?:old|1985|previous|former|alte[nr]?|ancienne)\b")
+
+
+def _regimes(
+    text: str, mentions: list[tuple[str, int, int]], glossary: Glossary
+) -> tuple[str, ...]:
+    """Acts a question names or implies by topic (first mention first). "the old and the new
+    product liability directive" names both product liability directives."""
+    folded = fold(text)
+    found: list[tuple[int, str]] = [(start, act) for act, start, _ in mentions]
+    for act, names in glossary.topics.items():
+        for name in names:
+            pos = re.search(rf"(?<![a-z0-9]){re.escape(name)}(?![a-z0-9])", folded)
+            if pos:
+                found.append((pos.start(), act))
+    acts = [a for _, a in sorted(found)]
+    if "PLD_2024" in acts and "PLD_1985" not in acts and _OLD_PLD_RE.search(folded):
+        acts.append("PLD_1985")
+    return tuple(dict.fromkeys(acts))
+
+
 def _cognates(text: str, language: str, glossary: Glossary) -> list[str]:
     """Longer words the glossary does not know, kept as they are (accents folded): legal
     French and German share many with English ("information", "transparence", "digital")."""
@@ -387,6 +412,7 @@ class QueryAnalysis:
     acts: tuple[str, ...]  # acts the question names
     references: tuple[str, ...]  # explicit provision references (canonical IDs)
     asks_why: bool = False  # a question about reasons: recitals state an act's reasons
+    regimes: tuple[str, ...] = ()  # acts named or implied by topic, in order of mention
 
 
 def analyse(text: str, glossary: Glossary | None = None) -> QueryAnalysis:
@@ -405,6 +431,7 @@ def analyse(text: str, glossary: Glossary | None = None) -> QueryAnalysis:
     acts = tuple(dict.fromkeys(a for a, _, _ in mentions))
     refs = tuple(find_references(text, glossary, mentions))
     asks_why = bool(_WHY_RE.search(fold(text)))
+    regimes = _regimes(text if language == "en" else f"{text} {english}", mentions, glossary)
     return QueryAnalysis(
         text=text,
         language=language,
@@ -413,4 +440,5 @@ def analyse(text: str, glossary: Glossary | None = None) -> QueryAnalysis:
         acts=acts,
         references=refs,
         asks_why=asks_why,
+        regimes=regimes,
     )

@@ -88,6 +88,7 @@ class SearchConfig:
     use_french_texts: bool = True
     use_expansion: bool = True
     dense_expansion: bool = False
+    cover_topics: bool = True  # cover acts implied by topic too, not only named ones
     use_references: bool = True
     use_notes: bool = True
     note_fanout: int = 2  # chunks a matching digest note credits
@@ -259,8 +260,9 @@ class HybridRetriever:
             policy = dataclasses.replace(policy, recital_weight=max(policy.recital_weight, 1.0))
         scored = apply_policy(fused, self._candidate, policy, named_acts=q.acts)
         ranked = sorted(scored, key=lambda key: -scored[key])
-        if len(q.acts) > 1:
-            ranked = _cover_acts(ranked, q.acts, lambda key: self._chunks[key].act)
+        regimes = q.regimes if cfg.cover_topics else q.acts
+        if len(regimes) > 1:
+            ranked = _cover_acts(ranked, regimes, lambda key: self._chunks[key].act)
         ranked = diversify(
             ranked, lambda key: self._chunks[key].top_level, cfg.policy.per_provision, k
         )

@@ -69,3 +69,13 @@ def test_why_questions_are_flagged() -> None:
     assert analyse("Why was the deadline moved?").asks_why
     assert analyse("Warum wurde die Frist verschoben?").asks_why
     assert not analyse("Who is liable?").asks_why
+
+
+def test_regimes_named_or_implied() -> None:
+    assert analyse("Do the old and the new product liability directive differ?").regimes == (
+        "PLD_2024",
+        "PLD_1985",
+    )
+    both = analyse("Which data protection and product liability rules apply to the leak?")
+    assert set(both.regimes) == {"GDPR", "PLD_2024"}
+    assert analyse("Who is liable?").regimes == ()
