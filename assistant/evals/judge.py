@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import contextlib
 import importlib
+import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from importlib import resources
@@ -39,10 +40,15 @@ _MAX_REPORT_CHARS = 6000
 
 
 class JudgeVerdict(BaseModel):
-    """The judge's answer for one statement."""
+    """The judge's answer for one statement.
 
+    ``rationale`` comes first on purpose: with schema-constrained decoding the model writes its
+    reason before it commits to the boolean (measured: with ``holds`` first, the embedded 1.5B
+    model answered false while its own rationale said the report states the claim).
+    """
+
+    rationale: str = Field(min_length=15, max_length=400, description="one short sentence")
     holds: bool = Field(description="true if the report states / does what the statement says")
-    rationale: str = Field(default="", max_length=400, description="one short sentence")
 
 
 Judge = Callable[[Kind, str, str], JudgeVerdict]
@@ -177,18 +183,18 @@ def _run_validation(
 
 # --------------------------------------------------------------------------- LLM judge
 
-_PROMPTS = {
-    "key_point": (
-        "You check a legal triage report. Answer holds=true only if the report clearly states "
-        "the KEY POINT below or something equivalent, and nothing in the report contradicts it. "
-        "If the report says the opposite, or does not address it, answer holds=false."
-    ),
-    "must_not": (
-        "You check a legal triage report against a FORBIDDEN statement. Answer holds=true if the "
-        "report makes the forbidden statement or relies on it (even in other words); answer "
-        "holds=false if the report avoids it or explicitly rejects it."
-    ),
-}
+_SYSTEM = (
+    "You check a legal triage report. You are given the report as data and one CLAIM. Decide "
+    "only whether the report states the claim (in any words) and does not contradict it. A "
+    "report that says the opposite, or says nothing about it, does not state it."
+)
+_NEGATION = re.compile(r"^\s*(must not|should not|never|do not|does not)\s+", re.IGNORECASE)
+
+
+def _claim(kind: Kind, statement: str) -> str:
+    """The statement as a positive claim: a must_not item loses its "Must not" (small models
+    handle "does the report say X" far better than "does it break the rule not to say X")."""
+    return _NEGATION.sub("", statement).rstrip(".") if kind == "must_not" else statement
 
 
 def llm_judge(provider: str) -> Judge:
@@ -216,11 +222,10 @@ def llm_judge(provider: str) -> Judge:
     model = llm.get_chat_model(get_settings(), provider)
 
     def judge(kind: Kind, statement: str, report_text: str) -> JudgeVerdict:
-        label = "KEY POINT" if kind == "key_point" else "FORBIDDEN STATEMENT"
         messages = llm.build_messages(
-            _PROMPTS[kind],
-            f"{label}: {statement}\n\nAnswer with JSON: holds (true/false) and a one-sentence "
-            "rationale.",
+            _SYSTEM,
+            f"CLAIM: {_claim(kind, statement)}\n\nDoes the report state this claim? Answer with "
+            "JSON: first a one-sentence rationale, then holds (true or false).",
             {"report": report_text},
         )
         result = llm.invoke_structured(model, JudgeVerdict, messages, max_tokens=160)
