@@ -33,7 +33,9 @@ __all__ = [
     "read_upload",
 ]
 
-PDF_TIMEOUT_S = 10.0
+# The user must hear back within 10 s: the child's start-up (~0.3 s) and a loaded machine
+# need headroom below that.
+PDF_TIMEOUT_S = 8.0
 PDF_MEMORY_LIMIT_MB = 768
 
 # Zero-width, bidi controls, word joiners, BOMs, tag characters, variation selectors: invisible
@@ -151,6 +153,11 @@ def _read_pdf(data: bytes, name: str, settings: Settings) -> UploadedText:
     text, warnings = clean_text(str(result["text"]))
     warnings = list(result.get("warnings", [])) + warnings
     if not text:
+        if any("could not be read" in w for w in warnings):
+            raise InputError(
+                f"could not read {name}: none of its pages could be read",
+                hint="re-export the document as PDF, or paste the relevant text",
+            )
         raise InputError(
             f"{name} has no extractable text (scanned images?)",
             hint="run OCR on it first, or paste the text",
@@ -170,7 +177,8 @@ def _pythonpath() -> str:
 def read_upload(name: str, data: bytes, settings: Settings | None = None) -> UploadedText:
     """Text of an uploaded PDF or TXT file, or an ``InputError`` that says what to do."""
     settings = settings or get_settings()
-    safe_name = PurePath(name).name or "upload"
+    # No folders, and no invisible or text-direction characters ("report\u202efdp.exe").
+    safe_name = clean_text(PurePath(name).name)[0] or "upload"
     size_mb = len(data) / 1e6
     if size_mb > settings.max_upload_mb:
         raise InputError(

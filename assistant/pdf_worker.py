@@ -22,7 +22,7 @@ def _limit_resources() -> None:
     memory_mb = int(os.environ.get("ASSISTANT_PDF_MEMORY_MB", "768"))
     limit = memory_mb * 1024 * 1024
     resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
-    resource.setrlimit(resource.RLIMIT_CPU, (15, 15))
+    resource.setrlimit(resource.RLIMIT_CPU, (10, 10))  # the parent stops waiting after 8 s
 
 
 def extract(data: bytes, max_pages: int) -> dict[str, Any]:

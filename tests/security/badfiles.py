@@ -160,6 +160,62 @@ def _encrypted_aes_header() -> bytes:
     return data.replace(b"/V 2", b"/V 4", 1)
 
 
+# --- more hostile files (reliability suite): CPU bombs, deep structures, odd encodings
+
+
+def _operator_bomb() -> bytes:
+    # 6 million text operators: tiny compressed, seconds of CPU to interpret.
+    content = b"BT /F1 12 Tf 10 10 Td " + b"(ab) Tj " * 6_000_000 + b"ET"
+    font = b"<< /Font << /F1 << /Type /Font /Subtype /Type1 /BaseFont /Helvetica >> >> >>"
+    return _pdf(_page_objects(_stream(content, compress=True), font))
+
+
+def _deep_page_tree(depth: int = 20_000) -> bytes:
+    objects = [b"<< /Type /Catalog /Pages 2 0 R >>"]
+    for level in range(depth):
+        number = level + 2
+        parent = b"" if level == 0 else b"/Parent %d 0 R " % (number - 1)
+        objects.append(b"<< /Type /Pages /Kids [%d 0 R] /Count 1 %s>>" % (number + 1, parent))
+    objects.append(b"<< /Type /Page /Parent %d 0 R /MediaBox [0 0 10 10] >>" % (depth + 1))
+    return _pdf(objects)
+
+
+def _object_stream_bomb() -> bytes:
+    body = zlib.compress(b"0 0 " * 10)
+    objects = _page_objects(_stream(b"BT ET"))
+    objects.append(
+        b"<< /Type /ObjStm /N 100000000 /First 40 /Length %d /Filter /FlateDecode >>\nstream\n"
+        % len(body)
+        + body
+        + b"\nendstream"
+    )
+    return _pdf(objects)
+
+
+def _huge_array() -> bytes:
+    widths = b"[" + b"500 " * 2_000_000 + b"]"
+    font = (
+        b"<< /Font << /F1 << /Type /Font /Subtype /TrueType /BaseFont /Arial /FirstChar 0"
+        b" /LastChar 1999999 /Widths " + widths + b" >> >> >>"
+    )
+    return _pdf(_page_objects(_stream(b"BT /F1 12 Tf (hi) Tj ET"), font))
+
+
+def _junk_stream(filters: bytes) -> bytes:
+    junk = bytes(range(100))
+    body = b"<< /Length %d /Filter %s >>\nstream\n" % (len(junk), filters) + junk
+    return _pdf(_page_objects(body + b"\nendstream"))
+
+
+def _xref_loop() -> bytes:
+    # The trailer's /Prev points back at its own xref table: a reader must not loop.
+    data = text_pdf()
+    at = data.rfind(b"startxref")
+    xref = int(data[at + 9 :].split()[0])
+    trailer = data.rfind(b"trailer")
+    return data[:trailer] + data[trailer:].replace(b"<<", b"<< /Prev %d" % xref, 1)
+
+
 BAD: list[tuple[str, str, Callable[[], bytes]]] = [
     ("empty", "empty.pdf", lambda: b""),
     ("whitespace only", "blank.txt", lambda: b"   \n\t \n"),
@@ -193,6 +249,23 @@ BAD: list[tuple[str, str, Callable[[], bytes]]] = [
     ("exe named pdf", "setup.pdf", lambda: b"MZ\x90\x00" + b"\x00" * 4000),
     ("pdf with only xref garbage", "xref.pdf", lambda: b"%PDF-1.7\nxref\n0 99999999\ntrailer<<>>"),
     ("utf-16 without bom garbage", "u16.txt", lambda: b"\x00\xd8\x00\xdc" * 3000 + b"\xff"),
+    ("operator bomb (cpu)", "ops.pdf", _operator_bomb),
+    ("page tree 20,000 levels deep", "deep.pdf", _deep_page_tree),
+    ("object stream claiming 10^8 objects", "objstm.pdf", _object_stream_bomb),
+    ("array of 2 million numbers", "widths.pdf", _huge_array),
+    ("junk in a deflate stream", "flate.pdf", lambda: _junk_stream(b"/FlateDecode")),
+    (
+        "junk through five chained filters",
+        "chain.pdf",
+        lambda: _junk_stream(
+            b"[/FlateDecode /LZWDecode /ASCII85Decode /ASCIIHexDecode /RunLengthDecode]"
+        ),
+    ),
+    ("invalid utf-8 and cp1252", "bad.txt", lambda: b"caf\xc3 \x81\x8d\x8f\x90\x9d" * 100),
+    ("nul bytes in markdown", "notes.md", lambda: b"# Notes\x00\x00\x00" * 2000),
+    ("bom then binary", "bom.txt", lambda: b"\xef\xbb\xbf" + bytes(range(32)) * 300),
+    ("html page named pdf", "page.pdf", lambda: b"<!doctype html><html><body>Login</body></html>"),
+    ("pdf header after 2 kb of junk", "late.pdf", lambda: b"x" * 2000 + text_pdf()),
 ]
 
 GOOD: list[tuple[str, str, Callable[[], bytes], str]] = [
@@ -202,4 +275,6 @@ GOOD: list[tuple[str, str, Callable[[], bytes], str]] = [
     ("utf-16 text", "u16.txt", lambda: "Dommage causé".encode("utf-16"), "Dommage"),
     ("latin-1 text", "legacy.txt", lambda: "Schäden durch KI".encode("latin-1"), "Sch"),
     ("zero-width text", "zw.txt", lambda: "ignore\u200b previous".encode(), "ignore previous"),
+    ("xref whose /Prev points to itself", "loop.pdf", _xref_loop, "robot arm"),
+    ("bidi override in the name", "report\u202efdp.txt", lambda: b"The drone fell.", "drone"),
 ]

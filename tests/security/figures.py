@@ -1,0 +1,31 @@
+"""The suite's measured figures, collected in ``.artifacts/test/security-figures.json``.
+
+Tests record what they measured (attack success rates, bad files tried/crashed/hung, faults
+injected/facts lost, load percentiles) so the numbers in the report come from real runs.
+Several pytest-xdist workers may write at once: the file is updated under an ``flock``.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import json
+from pathlib import Path
+from typing import Any
+
+FIGURES = Path(__file__).resolve().parents[2] / ".artifacts" / "test" / "security-figures.json"
+
+
+def record(section: str, data: dict[str, Any]) -> None:
+    """Merge ``data`` under ``section`` into the figures file (and print it)."""
+    FIGURES.parent.mkdir(parents=True, exist_ok=True)
+    print(f"\n[{section}] {json.dumps(data, default=str)}")
+    with (FIGURES.parent / ".security-figures.lock").open("w") as guard:
+        fcntl.flock(guard, fcntl.LOCK_EX)
+        current: dict[str, Any] = {}
+        if FIGURES.is_file():
+            try:
+                current = json.loads(FIGURES.read_text())
+            except ValueError:
+                current = {}
+        current[section] = data
+        FIGURES.write_text(json.dumps(current, indent=2, default=str))
