@@ -1,0 +1,164 @@
+"""Which date is which: market date, incident date, modification date, an actor's own release.
+
+A date near a market cue ("launched", "on the market since", "auf den Markt gebracht") is a
+market date: the product's, or an upstream actor's own when the sentence is about a model
+provider or component supplier ("Lumen trains a model, released in March 2026"). The incident
+date comes from the sentence that states the harm, else the failure, else the attack, else a
+sentence opening with the date ("On 3 March 2027 ..."), else the only remaining exact date; dates
+of purchases and market dates are never incident dates. Dates inside a period that contains a
+legal boundary are dropped with the reason, so the interviewer asks for the exact day.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from assistant.chain.extract.candidates import DroppedFact, FactCandidate
+from assistant.chain.extract.dates import DateMention, find_dates, representative_day
+from assistant.chain.extract.lexicon_facts import (
+    CAUSE_CUES,
+    HARM_CUES,
+    INCIDENT_CUES,
+    MARKET_CUES,
+    MARKET_VETO,
+    PURCHASE_CUES,
+)
+from assistant.chain.extract.mentions import Mention
+from assistant.chain.extract.text import Sentence, clause_around, negated_before, words_re
+from assistant.vocabulary import Role
+
+__all__ = ["date_facts"]
+
+_UPSTREAM = {Role.GPAI_PROVIDER, Role.COMPONENT_SUPPLIER, Role.DATA_PROVIDER}
+_FINE_TUNE = words_re(
+    r"\b(?:fine[- ]?tun\w*|retrain\w*|re-trained|nachtrainiert\w*|feinabgestimmt|affiné)\b"
+)
+_SELLS = words_re(
+    r"\b(?:sells|sold|selling|placed on the market|launched|own brand|verkauft|vertreibt|"
+    r"auf den markt)\b"
+)
+_OPENING = re.compile(r"^\W{0,3}(?:on|am|le|in|im|en|at)\s+$", re.IGNORECASE)
+
+
+@dataclass
+class _Dated:
+    mention: DateMention
+    sentence: Sentence
+
+
+def _distance(pattern: re.Pattern[str], s: Sentence, mention: DateMention) -> int:
+    """Characters between the date and the nearest match of ``pattern`` in its sentence."""
+    lo, hi = mention.pos - s.start, mention.endpos - s.start
+    gaps = [max(0, m.start() - hi, lo - m.end()) for m in pattern.finditer(s.text)]
+    return min(gaps, default=10_000)
+
+
+def _exact(item: _Dated) -> bool:
+    return item.mention.span is not None and item.mention.span.exact
+
+
+def _cue_positions(s: Sentence, table: object) -> list[int]:
+    out: list[int] = []
+    for _, pattern in table:  # type: ignore[attr-defined]
+        for m in pattern.finditer(s.text):
+            if not negated_before(s.text, m.start()):
+                out.append(s.start + m.start())
+    return out
+
+
+def _candidate(
+    path: str, item: _Dated, text: str, actor: str | None = None
+) -> FactCandidate | DroppedFact:
+    m = item.mention
+    q0, q1 = clause_around(text, m.pos, m.endpos)
+    quote = text[q0:q1]
+    label = f"actors[{actor}].{path}" if actor else path
+    if m.span is None:
+        return DroppedFact(label, m.text, quote, f"date not usable: {m.problem}")
+    day, note = representative_day(m.span)
+    if day is None:
+        return DroppedFact(label, m.text, quote, f"date too vague: {note}")
+    return FactCandidate(path, day, quote, note=note, actor=actor)
+
+
+def date_facts(
+    text: str,
+    sentences: list[Sentence],
+    mentions: list[Mention],
+    roles: dict[str, set[Role]],
+) -> list[FactCandidate | DroppedFact]:
+    """Date facts of the narrative (or why a mentioned date was not used)."""
+    dated: list[_Dated] = []
+    usable = [s for s in sentences if not s.instruction and not s.question]
+    for mention in find_dates(text):
+        s = next((x for x in usable if x.start <= mention.pos < x.end), None)
+        if s is not None:
+            dated.append(_Dated(mention, s))
+    out: list[FactCandidate | DroppedFact] = []
+    used: set[int] = set()
+    fine_tuners = [a for a, r in roles.items() if Role.FINE_TUNER in r]
+    product_market: list[tuple[int, _Dated]] = []
+    for item in dated:
+        s, m = item.sentence, item.mention
+        if _FINE_TUNE.search(s.text) and fine_tuners:
+            out.append(_candidate("modification.date", item, text))
+            if _SELLS.search(s.text):
+                out.append(_candidate("market_date", item, text, actor=fine_tuners[0]))
+            used.add(m.pos)
+            continue
+        market = _distance(MARKET_CUES, s, m)
+        if (
+            market <= 60
+            and market < _distance(PURCHASE_CUES, s, m)
+            and not MARKET_VETO.search(s.text)
+        ):
+            owner = _owner(s, m, mentions)
+            if owner and roles.get(owner, set()) & _UPSTREAM:
+                out.append(_candidate("market_date", item, text, actor=owner))
+            else:
+                product_market.append((market, item))
+            used.add(m.pos)
+    if product_market:
+        product_market.sort(key=lambda x: (not _exact(x[1]), x[0]))
+        out.append(_candidate("product.market_date", product_market[0][1], text))
+    incident = _incident(text, [d for d in dated if d.mention.pos not in used])
+    if incident is not None:
+        out.append(_candidate("incident.date", incident, text))
+    return out
+
+
+def _owner(s: Sentence, m: DateMention, mentions: list[Mention]) -> str | None:
+    before = [x for x in mentions if s.start <= x.start < m.pos]
+    return before[-1].actor if before else None
+
+
+def _incident(text: str, dated: list[_Dated]) -> _Dated | None:
+    """The date of the harm, failure or attack (exact days first, then the earliest)."""
+    candidates = [
+        d
+        for d in dated
+        if _distance(PURCHASE_CUES, d.sentence, d.mention) > 40
+        or _cue_positions(d.sentence, HARM_CUES)
+    ]
+    stated: list[_Dated] = []
+    opening: list[_Dated] = []
+    for d in candidates:
+        if (
+            _cue_positions(d.sentence, HARM_CUES)
+            or INCIDENT_CUES.search(d.sentence.text)
+            or _cue_positions(d.sentence, CAUSE_CUES)
+        ):
+            stated.append(d)
+        head = text[d.sentence.start : d.mention.pos]
+        if _OPENING.match(head) or not head.strip():
+            opening.append(d)
+    for group in (stated, opening):
+        usable = [d for d in group if d.mention.span is not None]
+        if usable:
+            usable.sort(key=lambda d: (not _exact(d), d.mention.span.start))  # type: ignore[union-attr]
+            return usable[0]
+        if group:
+            return group[0]
+    exact = [d for d in candidates if _exact(d)]
+    return exact[0] if len(exact) == 1 else None

@@ -1,0 +1,323 @@
+"""Cues for harms, incident causes, dates' meaning, AI Act use areas and other case facts
+(EN/DE/FR). Each table row is (value, pattern); a cue counts only outside negation unless the
+row's pattern states the negation itself (``NEGATION_BUILT_IN``)."""
+
+from __future__ import annotations
+
+import re
+
+from assistant.chain.extract.text import words_re
+from assistant.facts import AnnexIIIPoint
+from assistant.vocabulary import Harm, IncidentCause
+
+__all__ = [
+    "ANNEX_III_CUES",
+    "ANNEX_III_VETO",
+    "CAUSE_CUES",
+    "HARM_CUES",
+    "INCIDENT_CUES",
+    "MARKET_CUES",
+    "NEGATION_BUILT_IN",
+    "PROPERTY_VETO",
+    "PURCHASE_CUES",
+]
+
+
+def _re(pattern: str) -> re.Pattern[str]:
+    return words_re(pattern)
+
+
+HARM_CUES: tuple[tuple[Harm, re.Pattern[str]], ...] = (
+    (
+        Harm.PERSONAL_INJURY,
+        _re(
+            r"\b(?:injur(?:y|ies|ed)|hurt|wounded|burns|burned (?:his|her|my|their|himself|"
+            r"herself)\b|burnt (?:his|her|my)|fractur(?:e|ed|es)|broke (?:his|her|my|their) "
+            r"\w+|broken (?:leg|arm|wrist|bones?|toes?|ribs?|hip)|died|death|killed|fatal(?:ly)?|"
+            r"concussion|smoke inhalation|(?:kidney|brain|organ|nerve|liver|"
+            r"lung|eye) damage|amputat\w+|paraly[sz]\w+|melanoma(?! (?:labels?|images?|photos?|data))|verletz\w*|verbrennung\w*|"
+            r"verbrannt\w* (?:sich|seine|ihre)|gebrochen\w*|knochenbruch|gestorben|getötet|"
+            r"tödlich\w*|ums leben|blessé\w*|blessure\w*|brûlure\w*|décédé\w*|tué\w*)\b"
+        ),
+    ),
+    (
+        Harm.PSYCHOLOGICAL,
+        _re(
+            r"\b(?:psychological (?:harm|damage|injury|distress)|anxiety(?: disorder)?|"
+            r"depress(?:ion|ive \w+)|traumati[sz]ed|trauma|ptsd|panic attacks?|emotional "
+            r"distress|mental (?:health|harm|distress)|in therapy|devastated|psychisch\w*|"
+            r"angststörung\w*|angstzustände|seelisch\w*|psychologique|anxiété|dépression)\b"
+        ),
+    ),
+    (
+        Harm.PROPERTY,
+        _re(
+            r"\b(?:property damage|damage to (?:property|the \w+|his \w+|her \w+|my \w+|their "
+            r"\w+|our \w+)|caught fire|set (?:\w+ ){1,5}on fire|started a fire|burned down|"
+            r"burnt down|flooded|destroyed|wrecked|ruin(?:ed|ing)|(?:is|was|were|are|got) "
+            r"damaged|damaged (?:the|his|her|my|our|their)|stolen|stole|theft|burglary|broken "
+            r"into|sachschaden|beschädigt|zerstört|abgebrannt|in brand|gestohlen|diebstahl|"
+            r"eingebrochen|überschwemmt|dégâts|endommagé\w*|détruit\w*|incendie|volé\w*|"
+            r"cambriol\w*)\b"
+        ),
+    ),
+    (
+        Harm.DATA_LOSS,
+        _re(
+            r"\b(?:data loss|lost (?:all )?(?:\w+ ){0,2}(?:data|files|photos|documents|records|"
+            r"e-?mails)|(?:deleted|wiped|erased|corrupted|encrypted)\b[^.;]{0,50}?\b(?:data|"
+            r"files|photos|database|db|ledger|records|backups?|documents)|dropped (?:our|the|"
+            r"their) (?:prod(?:uction)? )?(?:db|database)|(?:data|files|photos|database|ledger|"
+            r"records)\b[^.;]{0,30}?\b(?:deleted|wiped|lost|corrupted|erased)|datenverlust|"
+            r"(?:daten|fotos|bilder|dateien|datenbank)\b[^.;]{0,40}(?:gelöscht|verloren|zerstört)|"
+            r"perte de données|données\b"
+            r"[^.;]{0,30}(?:supprimées|perdues|effacées))\b"
+        ),
+    ),
+    (
+        Harm.ECONOMIC_LOSS,
+        _re(
+            r"\b(?:financial (?:loss(?:es)?|damage|harm)|economic loss|lost (?:money|revenue|"
+            r"income|earnings|profits?|sales|business|customers|an? (?:mortgage|loan|contract|"
+            r"job)\w*(?: \w+)?)|loss(?:es)? of (?:income|earnings|revenue|profit)|lost earnings|"
+            r"downtime|cost (?:us|me|them)\b|cost (?:about |around |roughly )?(?:eur|€|\d)|"
+            r"we paid|surcharges?|penalt(?:y|ies)|fraudulent transfers?|scam\w*|defrauded|"
+            r"finanzielle[nr]? "
+            r"(?:schaden|verlust)|vermögensschaden|umsatz(?:ausfall|einbußen|verlust)|"
+            r"verdienstausfall|einnahmeausfall|betrug|perte financière|préjudice (?:financier|"
+            r"économique)|perte de (?:revenus|chiffre))\b"
+        ),
+    ),
+    (
+        Harm.DISCRIMINATION,
+        _re(
+            r"\b(?:discriminat\w+|bias(?:ed)? against|unfairly (?:rejected|excluded|treated)|"
+            r"marks? down (?:older|female|women|applicants)|(?:because|on grounds) of (?:her|his|"
+            r"their) (?:age|gender|sex|race|ethnicity|origin|religion|disability)|"
+            r"diskriminier\w*|benachteilig\w*|discrimin\w+)\b"
+        ),
+    ),
+    (
+        Harm.PRIVACY,
+        _re(
+            r"\b(?:privacy|data (?:breach|leak)|leaked|exposed (?:personal|customer|patient)|"
+            r"personal data (?:was|were) (?:exposed|leaked|disclosed|published|read|accessed|"
+            r"stolen)|(?:read|accessed|stole|exfiltrated|copied) (?:the )?(?:customer|personal|"
+            r"patient|client)\w* (?:\w+ )?(?:data|records|files)|nude images|intimate images|"
+            r"deepfakes?|(?:disclos|reveal|expos|leak)\w* (?:[\w'’]+ ){0,3}(?:personal data|order "
+            r"histor\w+|addresses|e-?mails|medical records)|datenschutzverletzung|datenleck|"
+            r"datenpanne|nacktbilder|vie privée|"
+            r"fuite de données)\b"
+        ),
+    ),
+    (
+        Harm.REPUTATION,
+        _re(
+            r"\b(?:reputation\w*|defam\w+|libel\w*|slander\w*|rufschädigung|rufschaden|rufmord|"
+            r"diffamation|réputation|falsely (?:accused|described))\b"
+        ),
+    ),
+)
+
+# Property words next to data words mean lost data, not damaged things.
+PROPERTY_VETO = _re(
+    r"\b(?:data|files?|photos?|database|db|ledger|records|backups?|reputation|daten|dateien|"
+    r"fotos|données|réputation)\b"
+)
+
+CAUSE_CUES: tuple[tuple[IncidentCause, re.Pattern[str]], ...] = (
+    (
+        IncidentCause.DATA_POISONING,
+        _re(
+            r"\b(?:data poisoning|poison(?:ed|ing) (?:the )?(?:training )?(?:data|labels)|"
+            r"(?:manipulated|tampered with|altered|changed|falsified|flipped) (?:\w+ ){0,3}"
+            r"(?:training data|labels|dataset|training set)|datenvergiftung|vergiftete\w* "
+            r"(?:trainings)?daten|manipulierte\w* (?:trainings)?daten|empoisonnement)\b"
+        ),
+    ),
+    (
+        IncidentCause.CYBERATTACK,
+        _re(
+            r"\b(?:cyber-?attack\w*|hacked|hackers?|hacking|attackers?|ransomware|malware|"
+            r"exploited (?:a |an |the )?(?:known )?(?:security )?(?:vulnerabilit\w+|flaw|bug|"
+            r"hole)|intrusion|prompt[- ]injection|injected (?:prompts?|instructions)|"
+            r"hackerangriff|cyberangriff|gehackt|angreifer|über eine\b[^.;]{0,30}"
+            r"sicherheitslücke|cyberattaque|piraté\w*|attaquants?)\b"
+        ),
+    ),
+    (
+        IncidentCause.MISSING_SECURITY_UPDATE,
+        _re(
+            r"\b(?:failed to (?:patch|update|fix)|unpatched|not (?:been )?patched|(?:had|has|have)"
+            r" not (?:shipped|released|applied|installed|delivered) (?:a |the |any )?(?:security )?"
+            r"(?:patch|fix|update)|no (?:security )?(?:patch|fix|update) (?:was |had been )?"
+            r"(?:shipped|released|delivered|applied)|known vulnerabilit\w+|missing security "
+            r"updates?|sicherheitsupdate\w*\b[^.;]{0,30}\bnicht|kein (?:sicherheits-?)?update "
+            r"ausgeliefert|nicht gepatcht|bekannte sicherheitslücke|mise à jour de sécurité\b"
+            r"[^.;]{0,30}\bpas)\b"
+        ),
+    ),
+    (
+        IncidentCause.SOFTWARE_UPDATE,
+        _re(
+            r"\b(?:after (?:a|an|the) (?:\w+ )?(?:software |firmware |automatic |over-the-air |"
+            r"ota )?update|following (?:a|an|the) (?:\w+ )?update|update (?:introduced|caused|"
+            r"broke|changed)|nach (?:einem|dem) (?:\w+ )?(?:software-?|firmware-?)?update|"
+            r"après (?:une|la) mise à jour)\b"
+        ),
+    ),
+    (
+        IncidentCause.TRAINING_DATA,
+        _re(
+            r"\b(?:(?:biased|unrepresentative|incomplete|flawed|poor|mislabell?ed|skewed|"
+            r"outdated) (?:training )?(?:data|dataset|labels)|training data (?:was|were) "
+            r"(?:biased|incomplete|unrepresentative|flawed)|verzerrte\w* (?:trainings)?daten|"
+            r"fehlerhafte\w* trainingsdaten|données d'entraînement biaisées)\b"
+        ),
+    ),
+    (
+        IncidentCause.MISUSE,
+        _re(
+            r"\b(?:misus\w+|contrary to the (?:instructions|manual)|against the "
+            r"(?:manufacturer's )?instructions|zweckentfremdet|missbräuchlich|mauvais usage)\b"
+        ),
+    ),
+    (
+        IncidentCause.OPERATOR_ERROR,
+        _re(
+            r"\b(?:operator error|human error|misconfigur\w+|overlooked the|ignored (?:the )?"
+            r"(?:alarm|alert|warning)s?|(?:staff|operators?|nurses?|employees?|technicians?) "
+            r"(?:ignored|overrode|disabled)|bedienfehler|menschliches versagen|"
+            r"fehlkonfigur\w+|erreur humaine|mauvaise configuration)\b"
+        ),
+    ),
+    (
+        IncidentCause.ERRONEOUS_OUTPUT,
+        _re(
+            r"\b(?:hallucinat\w+|made (?:it|things|facts) up|make things up|wrong(?:ly)? "
+            r"(?:answers?|advice|outputs?|information|diagnos[ie]s|results?|classifications?|"
+            r"recommendations?|predictions?|ranked|classified|flagged|rejected|identified|told)|"
+            r"incorrect(?:ly)? (?:answers?|advice|outputs?|information|diagnos[ie]s|results?|"
+            r"classified|ranked|identified)|"
+            r"false (?:information|answer|statement|positive|negative)|misclassif\w+|"
+            r"misidentif\w+|misread|misdiagnos\w+|erroneous\w*|falsche (?:auskunft|antwort|"
+            r"diagnose|information|ausgabe|empfehlung)|fehlerhafte (?:ausgabe|antwort|diagnose)|"
+            r"halluzinier\w*|erroné\w*|fausse (?:information|réponse))\b"
+        ),
+    ),
+    (
+        IncidentCause.DESIGN,
+        _re(
+            r"\b(?:design (?:flaw|defect|error|fault)|flawed design|defective design|"
+            r"konstruktionsfehler|designfehler|défaut de conception)\b"
+        ),
+    ),
+)
+NEGATION_BUILT_IN = frozenset({IncidentCause.MISSING_SECURITY_UPDATE})
+
+MARKET_CUES = _re(
+    r"\b(?:placed on the (?:eu )?market|put on the market|on the (?:eu )?market since|"
+    r"(?:first )?(?:launched|released|came out|went on sale|on sale since|sold since|"
+    r"available since|started selling|first sold|brought to market|market launch|"
+    r"launch(?:ed)? (?:day|date)|introduced)|auf den markt gebracht|auf dem markt|"
+    r"markteinführung|erschienen|erhältlich|im handel|mis sur le marché|en vente depuis|"
+    r"lancé\w*|commercialisé\w*|"
+    r"sorti\w*)\b"
+)
+MARKET_VETO = _re(r"\blaunched (?:an? )?(?:attack|investigation|inquiry|campaign|probe)\b")
+PURCHASE_CUES = _re(
+    r"\b(?:bought|purchased|ordered|subscribed|signed up|we use|i use|licensed|gekauft|"
+    r"erworben|bestellt|nutzen wir|acheté|commandé)\b"
+)
+INCIDENT_CUES = _re(
+    r"\b(?:incident|accident|happened|occurred|crash(?:ed)?|malfunction\w*|failed|failure|"
+    r"overheated|caught fire|exploded|collided|went wrong|broke down|rejected|denied|flagged|"
+    r"deleted|corrupted|dropped|told (?:a|one|the) user|attack(?:ed)?|exploited|breach\w*|"
+    r"unfall|vorfall|passiert\w*|ereignet\w*|ausgefallen|überhitzt\w*|abgestürzt|abgelehnt|"
+    r"panne|s'est produit)\b"
+)
+
+ANNEX_III_CUES: tuple[tuple[AnnexIIIPoint, re.Pattern[str]], ...] = (
+    (
+        AnnexIIIPoint.P1A,
+        _re(r"\b(?:remote biometric identification|biometrische fernidentifiz\w*)\b"),
+    ),
+    (
+        AnnexIIIPoint.P1C,
+        _re(r"\b(?:emotion recognition|emotionserkennung|reconnaissance des émotions)\b"),
+    ),
+    (
+        AnnexIIIPoint.P3A,
+        _re(
+            r"\b(?:admissions? to (?:a |the )?(?:school|university|college|course|programme)|"
+            r"university admissions?|studienplatzvergabe|zulassung zum studium|admission "
+            r"(?:à l'université|post-bac))\b"
+        ),
+    ),
+    (
+        AnnexIIIPoint.P3B,
+        _re(
+            r"\b(?:grad(?:es|ing) (?:students|exams|essays)|exam(?:ination)? (?:grading|marking)|"
+            r"prüfungsbewertung|notenvergabe)\b"
+        ),
+    ),
+    (
+        AnnexIIIPoint.P4A,
+        _re(
+            r"\b(?:recruit\w*|hiring|job applicants?|cv[- ]screening|(?:cvs?|résumés?) "
+            r"(?:screening|filter\w*)|screen(?:s|ed|ing)? (?:cvs|applicants|candidates)|"
+            r"shortlist(?:s|ed|ing)? (?:applicants|candidates)|job (?:ads?|candidates|"
+            r"applications)|bewerbermanagement|bewerber\w*|personalauswahl|recrutement)\b"
+        ),
+    ),
+    (
+        AnnexIIIPoint.P4B,
+        _re(
+            r"\b(?:promotion decisions?|task allocation|employee monitoring|monitor(?:s|ing)? "
+            r"(?:the )?(?:performance|behaviou?r) of (?:employees|workers|staff)|"
+            r"leistungsbewertung der mitarbeiter)\b"
+        ),
+    ),
+    (
+        AnnexIIIPoint.P5A,
+        _re(
+            r"\b(?:public (?:assistance )?benefits?|social (?:benefits|welfare)|welfare "
+            r"benefits|sozialleistung\w*|bürgergeld|prestations sociales)\b"
+        ),
+    ),
+    (
+        AnnexIIIPoint.P5B,
+        _re(
+            r"\b(?:credit[- ]?scor\w*|creditworthiness|credit (?:decisions?|checks?|rating)|"
+            r"loan (?:applications?|decisions?|applicants?)|mortgage (?:applications?|decisions?)|"
+            r"kreditwürdigkeit|bonität\w*|kreditvergabe|kreditantr\w+|solvabilité|scoring de "
+            r"crédit)\b"
+        ),
+    ),
+    (
+        AnnexIIIPoint.P5C,
+        _re(
+            r"\b(?:(?:life|health) insurance (?:pricing|premiums?|risk assessment|underwriting)|"
+            r"(?:pricing|premiums?) (?:for|of) (?:life|health) insurance)\b"
+        ),
+    ),
+    (
+        AnnexIIIPoint.P5D,
+        _re(
+            r"\b(?:emergency[- ](?:calls?|dispatch|department|room)|patient triage|triage (?:of |"
+            r"for )?(?:patients|emergency)|notruf\w*|notaufnahme|rettungsdienst|appels "
+            r"d'urgence)\b"
+        ),
+    ),
+    (
+        AnnexIIIPoint.P7C,
+        _re(
+            r"\b(?:asylum (?:applications?|claims?)|visa applications?|residence permits?|"
+            r"asylantr\w+|demandes? d'asile)\b"
+        ),
+    ),
+)
+# Annex III point 5(b) excludes systems that detect financial fraud.
+ANNEX_III_VETO = {
+    AnnexIIIPoint.P5B: _re(r"\b(?:fraud detection|betrugserkennung|détection de fraude)\b")
+}

@@ -1,0 +1,235 @@
+"""Find the companies and people a narrative names, and every place it mentions them.
+
+Companies: names with a legal-form suffix ("DataHarbor Ltd", "Schlosswerk AG"), capitalised
+names ending in an organisation noun ("Crescent Bank", "OptiMind Analytics"), and later short
+forms of those ("Brightside", "Maison Vapeur's"). People: a title or a common first name before a
+capitalised surname ("Mr Jürgen Albers", "Anna Schmidt"). Each actor keeps what the text says
+about it right after its name: a place ("(Lyon)", "of Austin, Texas", "a Paris fintech") and
+apposition nouns ("a mid-sized bank") that later let "the bank" refer to it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from assistant.chain.extract.lexicon_names import (
+    COUNTRIES,
+    EU_CITIES,
+    FIRST_NAMES,
+    LEGAL_SUFFIXES,
+    NON_EU_PLACES,
+    ORG_HEADS,
+    STOP_CAPS,
+)
+
+__all__ = ["ActorRecord", "Mention", "find_actors", "mentions_of", "place_code"]
+
+_TOK = r"(?:St\.|[A-ZÄÖÜÉ][\w&\-]*|[a-z]+[A-Z][\w\-]*|\d+[A-Za-z][\w\-]*)"
+_CONN = r"(?:&|and|und|et)"
+_SUFFIX = "|".join(re.escape(s) for s in LEGAL_SUFFIXES)
+_COMPANY = re.compile(
+    rf"(?P<name>{_TOK}(?:\s+(?:{_CONN}\s+)?{_TOK}){{0,4}})\s*,?\s+(?P<suffix>{_SUFFIX})(?![\w])"
+)
+_CAPS_RUN = re.compile(rf"{_TOK}(?:\s+{_TOK}){{1,4}}")
+_CAP = r"[A-ZÄÖÜÉ][a-zäöüßéèêëàâîïôûç]+(?:-[A-ZÄÖÜÉ][a-zäöüßéèêëàâîïôûç]+)?"
+_TITLE = re.compile(
+    rf"\b(?P<title>Mr|Mrs|Ms|Miss|Dr|Prof|Herr|Frau|Mme|Mlle|Monsieur|Madame)\.?\s+"
+    rf"(?P<name>{_CAP}(?:\s+{_CAP})?)"
+)
+_FIRST_LAST = re.compile(rf"\b(?P<first>{_CAP})\s+(?P<last>{_CAP})\b")
+_PLACE_AFTER = re.compile(
+    r"^\s*(?:\((?P<paren>[^)]{2,40})\)|,?\s+(?:of|from|in|based in|aus|de|à|located in)\s+"
+    r"(?P<prep>(?:the\s+)?[A-ZÄÖÜÉ][\w\-]*(?:[ ,]+[A-ZÄÖÜÉ][\w\-]*){0,2}))"
+)
+_APPOSITION = re.compile(
+    r"^\s*(?:\([^)]{0,40}\)\s*)?,\s+(?:an?|the|ein\w*|une?)\s+([^,.;()]{2,60})"
+)
+_ADVERB = re.compile(r"[a-zäöü]{3,}(?:ly|lich|ment)")
+_PLACE_BEFORE = re.compile(r"(?P<place>[A-ZÄÖÜ][\w]+(?:[ -][A-Z][\w]+)?)-based\s+$")
+
+
+@dataclass
+class ActorRecord:
+    """An actor found in the text."""
+
+    name: str
+    kind: str  # company | person
+    start: int  # first mention
+    aliases: set[str] = field(default_factory=set)
+    descriptors: set[str] = field(default_factory=set)
+    place: str | None = None  # ISO code, or "non-EU"
+    place_quote: str | None = None
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One place where an actor is named."""
+
+    actor: str
+    start: int
+    end: int
+    possessive: bool
+    text: str
+
+
+def place_code(text: str) -> str | None:
+    """ISO code of an EU place, "non-EU" for a known place outside the EU, else None."""
+    key = text.strip().strip(",.").casefold()
+    key = re.sub(r"^the\s+", "", key)
+    for part in [key, *[p.strip() for p in key.split(",")]]:
+        if part in EU_CITIES:
+            return EU_CITIES[part]
+        if part in COUNTRIES:
+            return COUNTRIES[part]
+        if part in NON_EU_PLACES:
+            return "non-EU"
+    return None
+
+
+def _clean_tokens(text: str, start: int) -> tuple[str, int] | None:
+    """Drop leading stop words (and a sentence adverb before a name) from a capitalised run."""
+    words = list(re.finditer(r"\S+", text))
+    for i, m in enumerate(words):
+        folded = m.group(0).strip(",").casefold()
+        if folded.strip(".") in STOP_CAPS or folded in STOP_CAPS:
+            continue
+        if _ADVERB.fullmatch(folded) and i + 1 < len(words):
+            continue
+        return text[m.start() :], start + m.start()
+    return None
+
+
+def _overlaps(taken: list[tuple[int, int]], start: int, end: int) -> bool:
+    return any(start < e and s < end for s, e in taken)
+
+
+def find_actors(text: str) -> list[ActorRecord]:
+    """Companies and named people in ``text``, in order of first mention."""
+    found: dict[str, ActorRecord] = {}
+    taken: list[tuple[int, int]] = []
+
+    def add(name: str, kind: str, start: int, end: int, aliases: set[str]) -> None:
+        key = name.casefold()
+        for record in found.values():
+            if key == record.name.casefold() or key in {a.casefold() for a in record.aliases}:
+                return
+        record = ActorRecord(name, kind, start, aliases={a for a in aliases if a != name})
+        _describe(text, end, start, record)
+        found[key] = record
+        taken.append((start, end))
+
+    for m in _COMPANY.finditer(text):
+        cleaned = _clean_tokens(m["name"], m.start("name"))
+        if cleaned is None:
+            continue
+        base, start = cleaned
+        name = " ".join(text[start : m.end()].split())
+        add(name, "company", start, m.end(), _company_aliases(" ".join(base.split())))
+    for m in _CAPS_RUN.finditer(text):
+        if _overlaps(taken, m.start(), m.end()):
+            continue
+        cleaned = _clean_tokens(m.group(0), m.start())
+        if cleaned is None:
+            continue
+        base, start = cleaned
+        words = base.split()
+        heads = [w for w in words if w.casefold() in ORG_HEADS]
+        if len(words) < 2 or words[-1].casefold() not in ORG_HEADS or len(heads) == len(words):
+            continue
+        if any(place_code(w) for w in words[:-1]):
+            continue
+        base = " ".join(base.split())
+        add(base, "company", start, m.end(), _company_aliases(base))
+    for m in _TITLE.finditer(text):
+        if _overlaps(taken, m.start(), m.end()):
+            continue
+        name = m["name"] if " " in m["name"] else f"{m['title']} {m['name']}"
+        add(name, "person", m.start("name"), m.end(), {m["name"].split()[-1]})
+    for m in _FIRST_LAST.finditer(text):
+        if _overlaps(taken, m.start(), m.end()) or m["first"].casefold() not in FIRST_NAMES:
+            continue
+        last = m["last"]
+        if last.casefold() in STOP_CAPS or last.casefold() in ORG_HEADS or place_code(last):
+            continue
+        if re.match(rf"\s*,?\s+(?:{_SUFFIX})\b", text[m.end() :]):
+            continue
+        add(m.group(0), "person", m.start(), m.end(), {last})
+    # a surname that matches a titled single name ("Mr Albers" and "Jürgen Albers") is one actor
+    return _merge_people(sorted(found.values(), key=lambda r: r.start))
+
+
+def _merge_people(records: list[ActorRecord]) -> list[ActorRecord]:
+    out: list[ActorRecord] = []
+    for record in records:
+        if record.kind == "person" and " " in record.name and record.name.split()[0] in {
+            "Mr", "Mrs", "Ms", "Miss", "Dr", "Prof", "Herr", "Frau", "Mme", "Mlle",
+        }:  # fmt: skip
+            surname = record.name.split()[-1]
+            full = next(
+                (r for r in records if r is not record and r.name.endswith(" " + surname)), None
+            )
+            if full is not None:
+                full.aliases.add(record.name)
+                continue
+        out.append(record)
+    return out
+
+
+def _company_aliases(base: str) -> set[str]:
+    """Short forms a text may use later: the name without suffix, a distinctive first word."""
+    words = base.split()
+    aliases = {base.strip()}
+    if len(words) >= 2:
+        first, rest = words[0], words[1:]
+        distinctive = bool(re.search(r"[a-z][A-Z]|\d", first)) or all(
+            w.casefold() in ORG_HEADS or w in {"AI", "KI", "IA", "Tech", "Labs"} for w in rest
+        )
+        if distinctive and len(first) >= 4 and first.casefold() not in STOP_CAPS:
+            aliases.add(first)
+    return aliases
+
+
+def _describe(text: str, end: int, start: int, record: ActorRecord) -> None:
+    after = text[end : end + 80]
+    place = _PLACE_AFTER.match(after)
+    if place:
+        raw = place["paren"] or place["prep"] or ""
+        code = place_code(raw)
+        if code:
+            record.place, record.place_quote = code, text[start : end + place.end()]
+    appos = _APPOSITION.match(after)
+    if appos:
+        words = re.findall(r"[\w\-]+", appos.group(1).casefold())[:8]
+        record.descriptors.update(words)
+        if record.place is None:
+            for word in appos.group(1).split():
+                code = place_code(word)
+                if code:
+                    record.place, record.place_quote = code, text[start : end + appos.end()]
+                    break
+    before = _PLACE_BEFORE.search(text[max(0, start - 40) : start])
+    if before and record.place is None:
+        code = place_code(before["place"])
+        if code:
+            record.place = code
+            record.place_quote = text[start - len(before.group(0)) : end]
+
+
+def mentions_of(text: str, actors: list[ActorRecord]) -> list[Mention]:
+    """Every mention of every actor (full name or alias, possessive marked), in text order."""
+    out: list[Mention] = []
+    taken: list[tuple[int, int]] = []
+    forms = sorted(
+        ((form, a.name) for a in actors for form in {a.name, *a.aliases}),
+        key=lambda fa: -len(fa[0]),
+    )
+    for form, actor in forms:
+        spaced = r"\s+".join(re.escape(w) for w in form.split())
+        pattern = re.compile(rf"(?<![\w-]){spaced}(?P<poss>['’]s\b|['’](?=\s))?(?![\w-])")
+        for m in pattern.finditer(text):
+            if _overlaps(taken, m.start(), m.end()):
+                continue
+            taken.append((m.start(), m.end()))
+            out.append(Mention(actor, m.start(), m.end(), bool(m["poss"]), m.group(0)))
+    return sorted(out, key=lambda mention: mention.start)

@@ -1,0 +1,193 @@
+"""Extraction with a language model: one schema-constrained call with a small, flat schema.
+
+The schema is deliberately not the full ``Case``: a 1.5B model fills a short list of actors
+(name, main role, quote), harms and two dates written as text far better than
+dozens of nested optional fields (STACK_NOTES: 6/7 roles right with a flat, bounded schema).
+Python then checks every quote and name against the narrative (:mod:`quotes`), parses the dates
+(:mod:`dates`), and turns what survives into a :class:`Draft` with origin ``model``. Facts whose
+words are not in the narrative, or lie in text that reads as instructions, are dropped with the
+reason. The narrative travels as a data block (``build_messages``), never in the system prompt.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+from langchain_core.language_models import BaseChatModel
+from pydantic import BaseModel, Field
+
+from assistant.chain.extract.candidates import ActorCandidate, Draft, DroppedFact, FactCandidate
+from assistant.chain.extract.dates import parse_date_text, representative_day
+from assistant.chain.extract.quotes import QuoteMatch, find_quote
+from assistant.chain.extract.text import Sentence, clause_around, sentences
+from assistant.llm.outcome import CallOutcome
+from assistant.vocabulary import Harm, Role
+
+__all__ = ["MAX_MODEL_CHARS", "ExtractionReply", "ModelExtraction", "extract_with_model"]
+
+MAX_MODEL_CHARS = 6000  # longer narratives: the model reads the start, the patterns read all
+
+RoleName = Literal[
+    "developer", "provider", "gpai_provider", "fine_tuner", "data_provider", "deployer",
+    "integrator", "operator", "cloud_provider", "component_supplier", "distributor",
+    "importer", "online_platform", "end_user", "affected_person", "attacker",
+]  # fmt: skip
+HarmName = Literal[
+    "personal_injury", "psychological", "property", "data_loss", "economic_loss",
+    "discrimination", "privacy", "reputation",
+]  # fmt: skip
+
+
+class ActorItem(BaseModel):
+    """One actor as the model reports it."""
+
+    name: str = Field(max_length=60, description="Name exactly as written in the narrative.")
+    role: RoleName
+    quote: str = Field(max_length=48, description="3 to 8 words copied from the narrative.")
+
+
+class HarmItem(BaseModel):
+    """One kind of harm."""
+
+    type: HarmName
+    quote: str = Field(max_length=48)
+
+
+class ExtractionReply(BaseModel):
+    """The flat extraction schema (bounded lists, dates as text)."""
+
+    actors: list[ActorItem] = Field(max_length=6)
+    harms: list[HarmItem] = Field(max_length=2)
+    incident_date: str | None = Field(max_length=30)
+    market_date: str | None = Field(max_length=30)
+
+
+@dataclass
+class ModelExtraction:
+    """The model's draft (None when the call gave nothing usable) and the call record."""
+
+    draft: Draft | None
+    outcome: CallOutcome
+    raw: str = ""
+
+
+def _messages(text: str) -> list:  # type: ignore[type-arg]
+    from assistant.llm import build_messages, load_prompt
+
+    return build_messages(
+        load_prompt("extract_case_system").render(),
+        load_prompt("extract_case").render(
+            roles=", ".join(RoleName.__args__),  # type: ignore[attr-defined]
+            harms=", ".join(HarmName.__args__),  # type: ignore[attr-defined]
+        ),
+        {"narrative": text},
+    )
+
+
+class _Checker:
+    """Verifies quotes against the narrative and rejects text read as instructions."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.instructions: list[Sentence] = [s for s in sentences(text) if s.instruction]
+
+    def find(self, quote: str) -> tuple[QuoteMatch | None, str | None]:
+        match = find_quote(quote, self.text)
+        if match is None:
+            return None, "quote not found in the narrative"
+        if any(s.start <= match.start < s.end for s in self.instructions):
+            return None, "quote lies in text that reads as instructions to the assistant"
+        return match, None
+
+
+def _to_draft(reply: ExtractionReply, text: str) -> Draft:
+    draft = Draft()
+    check = _Checker(text)
+    for item in reply.actors:
+        name, why = check.find(item.name)
+        if name is None:
+            draft.dropped.append(
+                DroppedFact("actors", item.name, item.quote, f"name: {why}", "model")
+            )
+            continue
+        roles = [Role(item.role)] if item.role != "attacker" else []
+        attacker = item.role == "attacker"
+        quote, why = check.find(item.quote) if item.quote.strip() else (None, "no quote")
+        if quote is None and (roles or attacker):
+            draft.dropped.append(DroppedFact(f"actors[{item.name}].roles", item.role,
+                                             item.quote, f"roles: {why}", "model"))  # fmt: skip
+        known = quote is not None and (roles or attacker)
+        twin = draft.actor(name.text)
+        if twin is not None:  # named twice: one more role for the same actor
+            if known and quote is not None and twin.roles is not None:
+                for role in roles:
+                    if role not in twin.roles:
+                        twin.roles.append(role)
+                        twin.role_quotes[role] = quote.text
+            continue
+        draft.actors.append(
+            ActorCandidate(
+                name=name.text,
+                name_quote=name.text,
+                roles=([] if attacker and not roles else roles) if known else None,
+                role_quotes={r: quote.text for r in roles} if quote is not None else {},
+                kind="attacker" if attacker and not roles else "company",
+                origin="model",
+            )
+        )
+    for harm in reply.harms:
+        match, why = check.find(harm.quote)
+        if match is None:
+            draft.dropped.append(DroppedFact("damage", harm.type, harm.quote, str(why), "model"))
+            continue
+        draft.facts.append(FactCandidate("damage", {"type": Harm(harm.type).value}, match.text,
+                                         mode="add", origin="model"))  # fmt: skip
+    for path, written in (("incident.date", reply.incident_date),
+                          ("product.market_date", reply.market_date)):  # fmt: skip
+        if written and written.strip().lower() not in {"null", "none", "unknown", "n/a"}:
+            _date(draft, check, path, written)
+    return draft
+
+
+def _date(draft: Draft, check: _Checker, path: str, written: str) -> None:
+    match, why = check.find(written)
+    if match is None:
+        draft.dropped.append(DroppedFact(path, written, None, f"date {why}", "model"))
+        return
+    mention = parse_date_text(match.text)
+    if mention is None or mention.span is None:
+        problem = mention.problem if mention else "not a date"
+        draft.dropped.append(DroppedFact(path, written, match.text, f"date: {problem}", "model"))
+        return
+    day, note = representative_day(mention.span)
+    q0, q1 = clause_around(check.text, match.start, match.end)
+    if day is None:
+        draft.dropped.append(
+            DroppedFact(path, written, check.text[q0:q1], f"date: {note}", "model")
+        )
+        return
+    draft.facts.append(FactCandidate(path, day, check.text[q0:q1], note=note, origin="model"))
+
+
+def extract_with_model(
+    model: BaseChatModel, text: str, *, max_tokens: int = 360, retries: int | None = None
+) -> ModelExtraction:
+    """Ask ``model`` for the flat extraction and check it against ``text``; never raises for
+    bad model output (a failed call gives ``draft=None`` and the outcome says why)."""
+    from assistant.llm import invoke_structured
+
+    clipped = text[:MAX_MODEL_CHARS]
+    result = invoke_structured(
+        model, ExtractionReply, _messages(clipped), max_tokens=max_tokens, retries=retries,
+        max_items=6,
+    )  # fmt: skip
+    if result.value is None:
+        return ModelExtraction(None, result.outcome, result.raw)
+    draft = _to_draft(result.value, text)
+    if len(text) > MAX_MODEL_CHARS:
+        draft.notes.append(
+            f"The language model read the first {MAX_MODEL_CHARS:,} characters of the "
+            f"{len(text):,}; the pattern rules read all of it."
+        )
+    return ModelExtraction(draft, result.outcome, result.raw)

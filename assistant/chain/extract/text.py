@@ -1,0 +1,219 @@
+"""Text helpers for extraction: normalisation with an offset map, sentences, negation, and
+sentences that read as instructions to the assistant (which are never a source of facts).
+
+Pure functions on strings; offsets always refer to the text the caller passed in, so every
+quote we record is a real slice of the narrative.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+__all__ = [
+    "Sentence",
+    "clause_around",
+    "is_instruction",
+    "negated_before",
+    "normalise",
+    "normalise_with_map",
+    "sentences",
+    "strip_invisible",
+    "words_re",
+]
+
+# Invisible characters (zero-width, bidi controls, tags): a narrative can hide words with them.
+_INVISIBLE = re.compile(
+    "[\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b-\u200f\u202a-\u202e"
+    "\u2060-\u206f\u3164\ufe00-\ufe0f\ufeff\uffa0\ufff9-\ufffb"
+    "\U000e0000-\U000e007f\U000e0100-\U000e01ef]"
+)
+_FOLD = str.maketrans(
+    {
+        "\u2018": "'",
+        "\u2019": "'",
+        "\u201a": "'",
+        "\u201b": "'",
+        "\u2032": "'",
+        "\u201c": '"',
+        "\u201d": '"',
+        "\u201e": '"',
+        "\u00ab": '"',
+        "\u00bb": '"',
+        "\u2010": "-",
+        "\u2011": "-",
+        "\u2012": "-",
+        "\u2013": "-",
+        "\u2014": "-",
+        "\u2212": "-",
+        "\u00a0": " ",
+        "\u202f": " ",
+        "\u2009": " ",
+    }
+)
+
+
+def words_re(pattern: str, flags: int = re.IGNORECASE) -> re.Pattern[str]:
+    """Compile a natural-language pattern: each space matches any run of whitespace, so cues
+    still match in hard-wrapped text ("set my sofa\\non fire")."""
+    return re.compile(pattern.replace(" ", r"\s+"), flags)
+
+
+def normalise_with_map(text: str) -> tuple[str, list[int]]:
+    """Casefolded text with whitespace collapsed and invisible characters removed, and for
+    each output character the offset of the input character it came from."""
+    out: list[str] = []
+    where: list[int] = []
+    space = False
+    for i, ch in enumerate(text):
+        if _INVISIBLE.match(ch):
+            continue
+        ch = unicodedata.normalize("NFC", ch).translate(_FOLD)
+        if ch.isspace():
+            if out and not space:
+                out.append(" ")
+                where.append(i)
+            space = True
+            continue
+        space = False
+        for c in ch.casefold():
+            out.append(c)
+            where.append(i)
+    while out and out[-1] == " ":
+        out.pop()
+        where.pop()
+    return "".join(out), where
+
+
+def strip_invisible(text: str) -> str:
+    """NFC text without invisible characters (a zero-width space can hide a keyword)."""
+    return _INVISIBLE.sub("", unicodedata.normalize("NFC", text))
+
+
+def normalise(text: str) -> str:
+    """Casefolded, whitespace-collapsed text without invisible characters."""
+    return normalise_with_map(text)[0]
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """A sentence (or list item / line) of the narrative with its offsets."""
+
+    start: int
+    end: int
+    text: str
+    question: bool  # ends with "?": a question asks, it does not state facts
+    instruction: bool  # reads as an instruction to the assistant, not as a fact
+
+
+# Abbreviations after which a full stop does not end a sentence.
+_ABBREV = re.compile(
+    r"(?:\b(?:Inc|Ltd|Co|Corp|Mr|Mrs|Ms|Dr|Prof|St|Nr|No|vs|ca|approx|etc|e\.g|i\.e|z\.B|"
+    r"bzw|ggf|inkl|Abs|Art|Fa|Hr|Fr|Mme|Mlle|M|S\.A|B\.V|N\.V|S\.p\.A|s\.r\.o|o\.o|Jan|Feb|"
+    r"Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)|\b[A-Z]|(?<!\d)\d{1,2})\.$"
+)
+_BOUNDARY = re.compile(
+    r"(?<=[.!?])[\"')\]]*\s+|\n\s*\n|\n(?=\s*(?:[-*•]|\d+[.)])\s)|\n(?=\s*[\w-]+:\s)|\n(?=-- )"
+)
+
+
+def sentences(text: str) -> list[Sentence]:
+    """Split ``text`` into sentences (also at blank lines and list items)."""
+    out: list[Sentence] = []
+    start = 0
+    for m in _BOUNDARY.finditer(text):
+        head = text[start : m.start()]
+        if head.endswith(".") and _ABBREV.search(head[-12:]) and "\n" not in m.group(0):
+            # "Ltd." or "15." (a German date) followed by a capital is still the same sentence,
+            # unless the next word clearly starts a new one; keep it simple: continue.
+            continue
+        _add(out, text, start, m.start())
+        start = m.end()
+    _add(out, text, start, len(text))
+    return out
+
+
+def _add(out: list[Sentence], text: str, start: int, end: int) -> None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end <= start:
+        return
+    body = text[start:end]
+    out.append(
+        Sentence(
+            start,
+            end,
+            body,
+            question=body.rstrip("\"')").endswith("?"),
+            instruction=is_instruction(body),
+        )
+    )
+
+
+# Text addressed to the assistant: imperatives about its instructions, role or output, in
+# EN/DE/FR, and fake role headers. Such sentences are never used as a source of facts.
+_INSTRUCTION = re.compile(
+    r"\b(?:ignore|disregard|forget|override|bypass)\b[^.\n]{0,40}\b(?:instructions?|rules?|"
+    r"prompts?|guidelines?|above|previous|system)\b"
+    r"|\b(?:ignorier\w*|vergiss|missacht\w*)\b[^.\n]{0,40}\b(?:anweisungen|regeln|vorgaben|"
+    r"instruktionen)\b"
+    r"|\b(?:ignore[rz]|oublie[rz]?)\b[^.\n]{0,40}\b(?:instructions?|consignes|règles)\b"
+    r"|^\s*[\[<(]?\s*(?:system|assistant|developer|admin|sys)\s*[\]>)]?\s*(?::|>)"
+    r"|\b(?:system|admin)\s+(?:note|message|prompt|override|instruction)\b"
+    r"|\b(?:to|for|an)\s+(?:the|die|den)?\s*(?:ai|ki|llm|language model|assistant|assistent\w*)"
+    r"\s*[:,]\s*(?:you|du|sie)\b"
+    r"|\byou\s+(?:are|must|should|will)\s+now\b|\bfrom now on\b|\bab sofort\b"
+    r"|\b(?:reveal|print|show|repeat|output)\b[^.\n]{0,30}\b(?:system prompt|prompt|"
+    r"instructions)\b"
+    r"|\b(?:respond|answer|reply|antworte|réponds)\b[^.\n]{0,30}\b(?:only|nur|uniquement)\b"
+    r"|\b(?:state|say|conclude|write|declare|output)\s+(?:that|only|exactly)\b"
+    r"|\b(?:sage|schreibe|erkläre|gib aus)\b[^.\n]{0,20}\b(?:dass|nur)\b"
+    r"|\bend your (?:answer|reply|response)\b",
+    re.IGNORECASE | re.MULTILINE,
+)
+
+
+def is_instruction(text: str) -> bool:
+    """True if the text reads as an instruction to the assistant (prompt injection)."""
+    return bool(_INSTRUCTION.search(_INVISIBLE.sub("", text)))
+
+
+_NEGATION = re.compile(
+    r"\b(?:not|never|no|nor|without|n't|neither|nobody|none|no one|"
+    r"nicht|nie|niemals|kein\w*|ohne|weder|niemand|"
+    r"ne|n'|pas|jamais|aucun\w*|sans|personne)\b|n't\b",
+    re.IGNORECASE,
+)
+
+
+def negated_before(text: str, pos: int, window: int = 4) -> bool:
+    """True if one of the ``window`` words before ``pos`` is a negation."""
+    head = text[max(0, pos - 60) : pos]
+    words = re.findall(r"[\w']+", head)[-window:]
+    return any(_NEGATION.fullmatch(w) or w.lower().endswith("n't") for w in words)
+
+
+def clause_around(text: str, start: int, end: int, limit: int = 220) -> tuple[int, int]:
+    """Offsets of the clause around ``[start, end)``: bounded by , ; : ( ) and sentence ends,
+    at most ``limit`` characters, never cutting a word."""
+    left = start
+    stop_left = max(0, start - limit // 2)
+    while left > stop_left and text[left - 1] not in ".;:!?\n()":
+        left -= 1
+    right = end
+    stop_right = min(len(text), end + limit // 2)
+    while right < stop_right and text[right] not in ".;!?\n()":
+        right += 1
+    while 0 < left < start and text[left - 1].isalnum():
+        left += 1  # started mid-word: move to the next word
+    while left < start and not text[left].isalnum() and text[left] not in "\"'":
+        left += 1
+    while right > end and text[right - 1].isspace():
+        right -= 1
+    if right < len(text) and right > end and text[right].isalnum():
+        while right > end and text[right - 1].isalnum():
+            right -= 1
+    return left, right
