@@ -235,11 +235,11 @@ class AnalysisStream(Iterator[str]):
         timings: dict[str, float],
     ) -> None:
         started = time.monotonic()
+        lines = parse_item_lines(draft)
         embed = self.embed
-        if embed is None and self.embed_loader is not None:
+        if embed is None and self.embed_loader is not None and lines:
             embed = self.embed_loader()
         checker = SupportChecker(self.corpus, self.assessment.as_of, embed=embed)
-        lines = parse_item_lines(draft)
         by_number = {i.number: i for i in self.summaries}
         accepted: dict[str, str] = {}
         issues: list[VerifierIssue] = []

@@ -36,7 +36,7 @@ if TYPE_CHECKING:
     from assistant.chain.extract import ExtractionResult
     from assistant.corpus import Corpus
 
-__all__ = ["Extractor", "TriageResult", "get_corpus", "run_case", "triage"]
+__all__ = ["Extractor", "TriageResult", "assess_case", "get_corpus", "run_case", "triage"]
 
 log = logging.getLogger(__name__)
 
@@ -173,6 +173,19 @@ def _with_jurisdiction(case: Case, jurisdiction: str | None) -> Case:
     return set_fact(case, "jurisdiction.member_state", jurisdiction.upper(), Provenance.user())
 
 
+def _prepare_model(
+    settings: Settings, provider: str | None, model: BaseChatModel | None, notes: list[str]
+) -> tuple[BaseChatModel | None, str]:
+    if model is not None:
+        from assistant.llm.factory import provider_of
+
+        return model, provider or provider_of(model)
+    chosen, used, message = _model(settings, provider or settings.provider.value)
+    if message:
+        notes.append(message)
+    return chosen, used
+
+
 def triage(
     text: str,
     *,
@@ -197,43 +210,66 @@ def triage(
     settings = settings or get_settings()
     day = as_of or settings.analysis_date()
     notes: list[str] = []
-    timings: dict[str, float] = {}
+    model, used = _prepare_model(settings, provider, model, notes)
     if model is not None:
-        from assistant.llm.factory import provider_of
-
-        used = provider or provider_of(model)
-    else:
-        model, used, message = _model(settings, provider or settings.provider.value)
-        if message:
-            notes.append(message)
-    embed_loader: Callable[[], Any] | None = None
-    retrieval: Future[Any] | None = None
-    if model is not None:
-        embed_loader = _embed_loader(_embedder_future(settings), notes)
+        _embedder_future(settings)  # load in the background while the model extracts
         if retriever is None:
-            retrieval = _retriever_future(settings)
+            _retriever_future(settings)
     if extractor is None:
         from assistant.chain.extract import extract_case
 
         extractor = extract_case
     case, extraction_notes, _ = _extract(extractor, text, model, base_case, day)
     case = _with_jurisdiction(case, jurisdiction)
-    timings["extraction_s"] = round(time.monotonic() - started, 3)
+    extraction_s = round(time.monotonic() - started, 3)
+    result = assess_case(case, settings=settings, provider=used, as_of=day, corpus=corpus,
+                         retriever=retriever, model=model, on_token=on_token, narrative=text,
+                         notes=notes, started=started)  # fmt: skip
+    result.extraction_notes = extraction_notes
+    result.timings = {"extraction_s": extraction_s, **result.timings}
+    return result
+
+
+def assess_case(
+    case: Case,
+    *,
+    settings: Settings | None = None,
+    provider: str | None = None,
+    as_of: date | None = None,
+    corpus: Corpus | None = None,
+    retriever: Any | None = None,
+    model: BaseChatModel | None = None,
+    on_token: Callable[[str], None] | None = None,
+    narrative: str | None = None,
+    notes: list[str] | None = None,
+    started: float | None = None,
+) -> TriageResult:
+    """Rule core, verified analysis and report for a case (the interview's ``/report``)."""
+    started = started or time.monotonic()
+    settings = settings or get_settings()
+    day = as_of or settings.analysis_date()
+    notes = notes if notes is not None else []
+    timings: dict[str, float] = {}
+    if provider is None or model is None:
+        model, provider = _prepare_model(settings, provider, model, notes)
     assessment = evaluate(case, day)
     corpus = corpus or get_corpus(settings)
+    embed_loader: Callable[[], Any] | None = None
     hits: list[Any] = []
     if model is not None:
-        if retriever is None and retrieval is not None:
+        embed_loader = _embed_loader(_embedder_future(settings), notes)
+        if retriever is None:
             try:
-                retriever = retrieval.result(timeout=60)
+                retriever = _retriever_future(settings).result(timeout=60)
             except Exception as exc:
                 notes.append(f"Retrieval skipped: {getattr(exc, 'message', exc)} "
                              "(run `assistant index build`).")  # fmt: skip
-        if retriever is not None:
-            hits = _hits(retriever, text, day, notes)
+        query = narrative or " ".join(f.reasons[0].text for f in assessment.public[:3] if f.reasons)
+        if retriever is not None and query:
+            hits = _hits(retriever, query, day, notes)
     timings["prepared_s"] = round(time.monotonic() - started, 3)
-    analysis = _analysis(case, assessment, corpus, model, used, hits, text, embed_loader,
-                         on_token, notes, timings, started)  # fmt: skip
+    analysis = _analysis(case, assessment, corpus, model, provider, hits, narrative or "",
+                         embed_loader, on_token, notes, timings, started)  # fmt: skip
     notes += analysis.notes
     if analysis.outcome is not None and analysis.outcome.user_message:
         notes.append(analysis.outcome.user_message)
@@ -243,12 +279,12 @@ def triage(
         corpus,
         analysis_markdown=analysis.markdown,
         verifier_issues=list(analysis.issues),
-        provider=used,
+        provider=provider,
         provider_notes=list(dict.fromkeys(notes)),
     )
     timings["total_s"] = round(time.monotonic() - started, 3)
-    return TriageResult(case, assessment, report, analysis, extraction_notes,
-                        list(dict.fromkeys(notes)), used, timings)  # fmt: skip
+    return TriageResult(case, assessment, report, analysis, [], list(dict.fromkeys(notes)),
+                        provider, timings)  # fmt: skip
 
 
 def _analysis(

@@ -190,12 +190,12 @@ class _Verifier:
                 kind = "unsupported" if check.resolved else "no_citation"
                 self.issue(kind, original, "legal statement without a supporting citation; "
                            "marked unverified in the text", "flagged")  # fmt: skip
+        for raw, why in check.prose_unresolved:
+            self.m.draft_unresolved += 1
+            self.issue("unresolved_citation", original, f"{raw}: {why}", "flagged")
         if check.prose_unresolved and not flagged:
             flagged = True
             self.m.flagged += 1
-            for raw, why in check.prose_unresolved:
-                self.m.draft_unresolved += 1
-                self.issue("unresolved_citation", original, f"{raw}: {why}", "flagged")
         if legal and supported and not flagged:
             self.m.supported += 1
         return [_Out(text, supported, s.end, flagged)]
