@@ -62,6 +62,9 @@ class SessionState(BaseModel):
         default_factory=list,
         description="Interview questions asked and not answered yet (the interviewer's JSON).",
     )
+    skipped_questions: list[str] = Field(
+        default_factory=list, description="IDs of questions the user could not answer."
+    )
 
 
 class SessionStore:

@@ -14,7 +14,7 @@ import streamlit as st
 
 from assistant.errors import AssistantError
 from assistant.sessions import StoredUpload
-from assistant.ui.analysis import Analysis, fact_changes, has_facts, with_analysis
+from assistant.ui.analysis import Analysis, describe_changes, has_facts, with_analysis
 from assistant.ui.chain_port import chain_part
 from assistant.ui.context import AppContext
 
@@ -72,7 +72,8 @@ def run_triage(
     except AssistantError as exc:
         hint = f" — {exc.hint}" if exc.hint else ""
         return TriageOutcome(ok=False, error=f"{exc.message}{hint}", notes=notes)
-    notes += [str(n) for n in getattr(result, "notes", []) or []]
+    # What the chain says happened (model fallback, retrieval skipped, facts it could not read).
+    notes = list(dict.fromkeys([*notes, *result.provider_notes, *result.extraction_notes]))
     state = with_analysis(ctx.session.state, result.case, result.report)
     state.narrative = narrative
     state.pending_questions = []
@@ -82,6 +83,6 @@ def run_triage(
     return TriageOutcome(
         ok=True,
         analysis=Analysis(result.case, result.assessment, result.report),
-        changes=fact_changes(before, result.case),
+        changes=describe_changes(before, result.case),
         notes=notes,
     )

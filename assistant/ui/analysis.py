@@ -8,6 +8,7 @@ it is dropped with a visible note instead of being shown next to findings it no 
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Any
@@ -27,6 +28,7 @@ __all__ = [
     "analysis_date",
     "apply_edits",
     "case_of",
+    "describe_changes",
     "fact_changes",
     "has_facts",
     "reassess",
@@ -121,6 +123,37 @@ def apply_edits(case: Case, edits: dict[str, str | None]) -> tuple[Case, list[st
         except ValueError as exc:  # InvalidFactPath is a ValueError too
             errors.append(f"{path}: {exc}")
     return case, errors
+
+
+_ACTOR_PATH = re.compile(r"^actors\[(\d+)\]\.(.+)$")
+
+
+def _readable(path: str) -> str:
+    return path.replace("_", " ").replace(".", " › ")
+
+
+def describe_changes(before: Case, after: Case) -> list[str]:
+    """Like ``fact_changes`` but in words: new actors with their roles, actor facts by name."""
+    known = {a.name for a in before.actors}
+    lines = [
+        f"actor {a.name}: " + (", ".join(r.value for r in a.roles or ()) or "role not known yet")
+        for a in after.actors
+        if a.name not in known
+    ]
+    new_names = {a.name for a in after.actors} - known
+    for change in fact_changes(before, after):
+        path, _, rest = change.partition(" ")
+        m = _ACTOR_PATH.match(path.rstrip(":"))
+        if m is None:
+            lines.append(f"{_readable(path.rstrip(':'))}{':' if path.endswith(':') else ''} {rest}")
+            continue
+        index, field = int(m[1]), m[2]
+        actor = after.actors[index].name if index < len(after.actors) else f"actor {index + 1}"
+        if actor in new_names and field in ("name", "roles"):
+            continue
+        suffix = ":" if path.endswith(":") else ""
+        lines.append(f"{actor} › {_readable(field)}{suffix} {rest}")
+    return lines
 
 
 def has_facts(case: Case) -> bool:

@@ -16,7 +16,7 @@ __all__ = ["ChainPart", "chain_part"]
 _PARTS = {
     "pipeline": ("triage", "narrative triage"),
     "interview": ("phrase_questions", "the interviewer"),
-    "ask": (None, "cited answers to free questions"),
+    "ask": ("ask", "cited answers to free questions"),
 }
 
 

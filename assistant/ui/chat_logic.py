@@ -103,15 +103,26 @@ def questions_markdown(texts: list[str]) -> str:
 
 
 def findings_changes(before: Report | None, after: Report) -> list[str]:
-    """Status changes per (regime, actor) between two reports, as short Markdown lines."""
+    """Status changes per (regime, actor) between two reports, as short Markdown lines.
+
+    Rows that appear already excluded are counted, not listed (a first analysis excludes most
+    regimes, and a list of them buries the few that matter).
+    """
     old = {(f.regime.value, f.actor): f.status.value for f in (before.findings if before else [])}
     out: list[str] = []
+    new_excluded = 0
     for f in after.findings:
         key = (f.regime.value, f.actor)
         was = old.get(key)
-        if was != f.status.value:
-            arrow = f"{was} → " if was else ""
-            out.append(f"{f.regime.value} / {escape_md(f.actor)}: {arrow}**{f.status.value}**")
+        if was == f.status.value:
+            continue
+        if was is None and f.status.value == "excluded":
+            new_excluded += 1
+            continue
+        arrow = f"{was} → " if was else ""
+        out.append(f"{f.regime.value} / {escape_md(f.actor)}: {arrow}**{f.status.value}**")
+    if new_excluded:
+        out.append(f"{new_excluded} other regime rows excluded (see Findings)")
     return out
 
 

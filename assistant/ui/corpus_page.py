@@ -29,6 +29,10 @@ def _corpus_status(ctx: AppContext) -> None:
     from assistant.corpus.store import read_lock
 
     st.subheader("Legal corpus")
+    source = ctx.settings.corpus_source_dir
+    where = f"the local mirror {source}" if source else "the official EUR-Lex URLs"
+    if st.button(f"Fetch the legal texts (from {where})", key="corpus_fetch"):
+        _fetch(ctx)
     manifest = load_manifest()
     lock = read_lock(ctx.settings.corpus_dir)
     rows: dict[str, list[Any]] = {"source": [], "title": [], "state": [], "sha256": [], "from": []}
@@ -52,10 +56,6 @@ def _corpus_status(ctx: AppContext) -> None:
             problems = {"corpus": f"{type(exc).__name__}: {exc}"}
         for key, problem in problems.items():
             st.error(f"{safe(key)}: {safe(problem)}")
-    source = ctx.settings.corpus_source_dir
-    where = f"the local mirror {source}" if source else "the official EUR-Lex URLs"
-    if st.button(f"Fetch the legal texts (from {where})", key="corpus_fetch"):
-        _fetch(ctx)
 
 
 class _Bar:
@@ -75,11 +75,8 @@ def _fetch(ctx: AppContext) -> None:
 
     update = _Bar("Fetching…")
     report = fetch_sources(ctx.settings, progress=update)
-    for result in report.results:
-        if result.status == "failed":
-            st.error(
-                f"{safe(result.key)}: {safe(result.error or 'failed')} — {safe(result.hint or '')}"
-            )
+    for r in report.failed:
+        st.error(f"{safe(r.key)}: {safe(r.error or 'failed')} — {safe(r.hint or '')}")
     done = sum(1 for r in report.results if r.status in ("fetched", "cached"))
     st.success(f"{done} sources ready in {report.seconds:.1f} s.")
     ctx.resources.reload()

@@ -15,7 +15,7 @@ from typing import Any
 import streamlit as st
 
 from assistant.facts import Case, Provenance, set_fact
-from assistant.ui.analysis import apply_edits, fact_changes
+from assistant.ui.analysis import apply_edits, describe_changes
 from assistant.ui.fact_values import addable_paths, fact_kind, fact_rows
 from assistant.ui.widgets import safe
 from assistant.vocabulary import Harm, Role
@@ -70,7 +70,7 @@ def consume_table_edits(case: Case, commit: CommitFn) -> None:
         return
     _retire_editor()
     new_case, errors = apply_edits(case, edits)
-    changes = fact_changes(case, new_case)
+    changes = describe_changes(case, new_case)
     if changes:
         commit(new_case, changes)
     st.session_state[_FLASH] = (changes, problems + errors)
@@ -106,7 +106,7 @@ def _set_fact_form(case: Case, first: list[str], commit: CommitFn) -> None:
         new_case, errors = apply_edits(case, {path: text})
         for error in errors:
             st.error(safe(error))
-        changes = fact_changes(case, new_case)
+        changes = describe_changes(case, new_case)
         if changes:
             commit(new_case, changes)
             st.session_state[_FLASH] = (changes, [])

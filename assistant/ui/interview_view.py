@@ -14,10 +14,11 @@ from typing import Any
 import streamlit as st
 
 from assistant.errors import AssistantError
+from assistant.facts import Case
 from assistant.report import escape_md
 from assistant.sessions import ChatMessage
 from assistant.ui.actions import compose_text, run_triage
-from assistant.ui.analysis import Analysis, fact_changes, has_facts
+from assistant.ui.analysis import describe_changes, has_facts
 from assistant.ui.chain_port import chain_part
 from assistant.ui.chat_logic import (
     TurnKind,
@@ -29,7 +30,7 @@ from assistant.ui.chat_logic import (
     understood_markdown,
 )
 from assistant.ui.context import AppContext
-from assistant.ui.widgets import safe
+from assistant.ui.widgets import inert, safe
 
 __all__ = ["FIRST_RUN_DONE", "GREETING", "render_interview"]
 
@@ -41,6 +42,7 @@ GREETING = (
 )
 QUESTION_LIMIT = 3
 FIRST_RUN_DONE = "_first_run_done"
+RETRIEVER_WAIT_S = 120.0
 
 
 def _say(ctx: AppContext, role: str, content: str) -> None:
@@ -49,28 +51,37 @@ def _say(ctx: AppContext, role: str, content: str) -> None:
     ctx.session.save(state)
 
 
-def _next_questions(ctx: AppContext, analysis: Analysis) -> str:
+def _next_questions(ctx: AppContext, case: Case) -> str:
     """Phrase the next questions, store them as pending, and return them as Markdown."""
+    from assistant.rules import evaluate
+
     part = chain_part("interview")
     state = ctx.session.state
+    skipped = set(state.skipped_questions)
+    assessment = evaluate(case, ctx.as_of, questions=QUESTION_LIMIT + len(skipped))
+    open_questions = [q for q in assessment.questions if q.id not in skipped]
     if part.module is None:
-        texts = [q.text for q in analysis.assessment.questions[:QUESTION_LIMIT]]
         state.pending_questions = []
         ctx.session.save(state)
-        if not texts:
+        if not open_questions:
             return ""
+        texts = [q.text for q in open_questions[:QUESTION_LIMIT]]
         return (
             "Open questions (answer them in the Facts tab — "
             f"{escape_md(part.message())}):\n\n" + questions_markdown(texts)
         )
     selection = ctx.model()
-    phrased = part.module.phrase_questions(
-        analysis.case, analysis.assessment, model=selection.model, limit=QUESTION_LIMIT
-    )
+    with st.spinner("Choosing the next questions…"):
+        phrased = part.module.phrase_questions(
+            case,
+            assessment.model_copy(update={"questions": open_questions}),
+            model=selection.model,
+            limit=QUESTION_LIMIT,
+        )
     state.pending_questions = [q.model_dump(mode="json") for q in phrased]
     ctx.session.save(state)
     if not phrased:
-        return "I have no further questions: see Findings for the analysis."
+        return "I have no further questions for now: see Findings for the analysis."
     return "**Next questions** (answer by number, e.g. *1. yes 2. in March 2026*):\n\n" + (
         questions_markdown([q.text for q in phrased])
     )
@@ -100,7 +111,7 @@ def _narrative_turn(ctx: AppContext, text: str, box: Any) -> str:
         understood_markdown(outcome.changes, status)
         + notes
         + "\n\n"
-        + _next_questions(ctx, outcome.analysis)
+        + _next_questions(ctx, outcome.analysis.case)
     )
 
 
@@ -110,24 +121,44 @@ def _answer_turn(ctx: AppContext, text: str) -> str:
         return escape_md(part.message())
     state = ctx.session.state
     pending = list(state.pending_questions)
-    question_type = part.module.PhrasedQuestion
     answers = split_answers(text, len(pending))
     before_case, before_report = ctx.case(), ctx.report()
     case = before_case
-    notes: list[str] = []
+    said: list[str] = []
+    unclear: list[dict[str, object]] = []
     selection = ctx.model()
     with st.spinner("Taking your answer into the facts…"):
         for index, answer in sorted(answers.items()):
-            question = question_type.model_validate(pending[index])
+            question = part.module.PhrasedQuestion.model_validate(pending[index])
             result = part.module.apply_answer(case, question, answer, model=selection.model)
+            if result.outcome is not None and result.outcome.user_message:
+                said.append(f"**Note:** {escape_md(result.outcome.user_message)}")
+            if not result.ok:
+                unclear.append(pending[index])
+                said.append(
+                    f"About *{escape_md(question.text)}*: {escape_md(result.clarification)}"
+                )
+                continue
+            if result.unknown:
+                state.skipped_questions.append(question.id)
+                said.append(f"Noted: *{escape_md(question.text)}* stays open.")
             case = result.case
-            notes += [str(n) for n in getattr(result, "notes", []) or []]
-    changes = fact_changes(before_case, case)
+    changes = describe_changes(before_case, case)
     analysis = ctx.commit(case, changes)
     status = findings_changes(before_report, analysis.report)
-    reply = understood_markdown(changes, status)
-    reply += "".join(f"\n\n**Note:** {escape_md(n)}" for n in notes)
-    return reply + "\n\n" + _next_questions(ctx, analysis)
+    reply = understood_markdown(changes, status) if changes or not said else ""
+    reply += "".join(f"\n\n{line}" for line in said)
+    if unclear:
+        # Ask back only what was not understood; the other answers are already in the facts.
+        state = ctx.session.state
+        state.pending_questions = unclear
+        ctx.session.save(state)
+        return (
+            reply
+            + "\n\n**Please answer again:**\n\n"
+            + questions_markdown([str(q.get("text", "")) for q in unclear])
+        )
+    return reply + "\n\n" + _next_questions(ctx, case)
 
 
 def _question_turn(ctx: AppContext, text: str, box: Any) -> str:
@@ -142,19 +173,25 @@ def _question_turn(ctx: AppContext, text: str, box: Any) -> str:
 
     selection = ctx.model()
     with st.spinner("Searching the law…"):
-        retriever = ctx.resources.retriever(timeout=120)
-        answer = part.module.answer_question(
+        retriever = ctx.resources.retriever(timeout=RETRIEVER_WAIT_S)
+        answer = part.module.ask(
             text,
             settings=ctx.settings,
+            provider=selection.provider,
+            as_of=ctx.as_of,
             corpus=ctx.corpus(),
             retriever=retriever,
             model=selection.model,
-            as_of=ctx.as_of,
-            case=ctx.case(),
-            context=[u.text for u in ctx.session.state.uploads],
             on_token=on_token,
         )
-    return str(answer.markdown)
+    # ``answer.markdown`` is escaped by the chain (IDs and EUR-Lex autolinks kept).
+    reply = inert(str(answer.markdown))
+    flagged = [i for i in answer.issues if i.action == "flagged"]
+    if flagged:
+        reply += f"\n\n**Note:** {len(flagged)} sentence(s) could not be fully checked against "
+        reply += "the cited provisions."
+    reply += "".join(f"\n\n**Note:** {escape_md(str(n))}" for n in answer.notes)
+    return reply + f"\n\n*{escape_md(answer.notice)}*"
 
 
 def _turn(ctx: AppContext, text: str, mode: TurnMode, history: Any) -> None:

@@ -60,51 +60,78 @@ def _providers(ctx: AppContext) -> list[str]:
     return names
 
 
+_PICKED = "{}__picked"
+
+
+def _remember(key: str) -> None:
+    """on_change: keep the user's pick; the run applies it (widgets may lag the session)."""
+    st.session_state[_PICKED.format(key)] = st.session_state[key]
+
+
+def _pick(key: str, current: object) -> object:
+    """The user's new pick for ``key`` if any, else ``current``; the widget is set to it.
+
+    The session (not the widget) is the truth: a triage can set the jurisdiction, a reload
+    brings back the date, so every run puts the session's value into the widget first.
+    """
+    picked = st.session_state.pop(_PICKED.format(key), current)
+    st.session_state[key] = picked
+    return picked
+
+
 def _date(ctx: AppContext) -> None:
-    picked = st.date_input(
-        "Analysis date",
-        value=ctx.as_of,
-        min_value=date(1985, 7, 25),
-        max_value=date(2040, 12, 31),
-        key="sidebar_as_of",
-        help="The law in force on this date is applied (default: today).",
-    )
+    key = "sidebar_as_of"
+    picked = _pick(key, ctx.as_of)
     if isinstance(picked, date) and picked != ctx.as_of:
         ctx.session.state.as_of = picked.isoformat()
         ctx.commit(ctx.case(), [f"analysis date {picked.isoformat()}"])
+    st.date_input(
+        "Analysis date",
+        min_value=date(1985, 7, 25),
+        max_value=date(2040, 12, 31),
+        key=key,
+        on_change=_remember,
+        args=(key,),
+        help="The law in force on this date is applied (default: today).",
+    )
 
 
 def _jurisdiction(ctx: AppContext) -> None:
-    options = [_NOT_SET, *MEMBER_STATES]
+    key = "sidebar_jurisdiction"
     current = ctx.jurisdiction if ctx.jurisdiction in MEMBER_STATES else _NOT_SET
-    picked = st.selectbox(
-        "Jurisdiction",
-        options,
-        index=options.index(current),
-        key="sidebar_jurisdiction",
-        help="Member State where the harm occurred or the claim is brought.",
-    )
-    code = None if picked == _NOT_SET else picked
-    if code != ctx.jurisdiction:
+    picked = _pick(key, current)
+    code = None if picked == _NOT_SET else str(picked)
+    if picked != current:
         ctx.session.state.jurisdiction = code
         case = set_fact(ctx.case(), "jurisdiction.member_state", code, Provenance.user())
         ctx.commit(case, [f"jurisdiction {code or 'not set'}"])
+    st.selectbox(
+        "Jurisdiction",
+        [_NOT_SET, *MEMBER_STATES],
+        key=key,
+        on_change=_remember,
+        args=(key,),
+        help="Member State where the harm occurred or the claim is brought.",
+    )
 
 
 def _provider(ctx: AppContext) -> None:
+    key = "sidebar_provider"
     names = _providers(ctx)
     current = ctx.provider if ctx.provider in names else names[0]
-    picked = st.selectbox(
-        "Language model",
-        names,
-        index=names.index(current),
-        key="sidebar_provider",
-        help="'none' works fully offline without a model (deterministic analysis).",
-    )
-    if picked != ctx.provider:
+    picked = _pick(key, current)
+    if picked != current and isinstance(picked, str):
         state = ctx.session.state
         state.provider = picked
         ctx.session.save(state)
+    st.selectbox(
+        "Language model",
+        names,
+        key=key,
+        on_change=_remember,
+        args=(key,),
+        help="'none' works fully offline without a model (deterministic analysis).",
+    )
 
 
 def _status(ctx: AppContext) -> None:

@@ -14,7 +14,7 @@ import streamlit as st
 
 from assistant.errors import InputError
 from assistant.inputs import read_narrative, read_upload
-from assistant.report import Report
+from assistant.report import Report, ReportFinding
 from assistant.sessions import StoredUpload
 from assistant.ui.actions import compose_text, run_triage
 from assistant.ui.chain_port import chain_part
@@ -106,11 +106,16 @@ def render_result(report: Report) -> None:
     """The first-pass report in brief: summary, status per actor, open questions."""
     st.subheader("First-pass result")
     render_summary(report)
-    by_actor: dict[str, list[str]] = {}
+    by_actor: dict[str, list[ReportFinding]] = {}
     for f in report.findings:
-        by_actor.setdefault(f.actor, []).append(f"{f.regime.value} {status_badge(f.status)}")
-    for actor, items in by_actor.items():
-        st.markdown(f"**{safe(actor)}** — " + " · ".join(items))
+        by_actor.setdefault(f.actor, []).append(f)
+    for actor, rows in by_actor.items():
+        shown = [
+            f"{f.regime.value} {status_badge(f.status)}" for f in rows if f.status != "excluded"
+        ]
+        excluded = len(rows) - len(shown)
+        tail = f" · :gray[{excluded} regimes excluded]" if excluded else ""
+        st.markdown(f"**{safe(actor)}** — " + (" · ".join(shown) or "no regime applies") + tail)
     if report.questions:
         st.markdown("**Open questions** (answer them in Interview or Facts):")
         st.markdown("\n".join(f"{i}. {safe(q.text)}" for i, q in enumerate(report.questions, 1)))

@@ -85,8 +85,9 @@ def switch_tab(at: AppTest, tab: str) -> AppTest:
 
 
 def texts(at: AppTest) -> str:
-    """All Markdown, captions and alert texts of the page, joined (for assertions)."""
+    """All Markdown, headings, captions and alert texts of the page, joined (for assertions)."""
     parts = [m.value for m in at.markdown] + [c.value for c in at.caption]
+    parts += [h.value for h in (*at.title, *at.header, *at.subheader)]
     for kind in (at.info, at.success, at.warning, at.error):
         parts += [e.value for e in kind]
     return "\n".join(str(p) for p in parts)
