@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import platform
 import subprocess
+import time
 from datetime import datetime
 from pathlib import Path
 from typing import Annotated, Any
@@ -129,13 +130,20 @@ def run_eval(
             f"no valid cases under {cases_dir}" + (f" for split {split!r}" if split else ""),
             hint="check --cases/--split; the case format is in evals/README.md",
         )
+    setup: dict[str, float] = {}
+    clock = time.perf_counter()
     pipeline = pipeline or load_pipeline()
+    setup["pipeline_import_s"] = round(time.perf_counter() - clock, 2)
     started = datetime.now()
     out = out or _project_root() / "evals" / "runs" / f"{started:%Y%m%d-%H%M%S}-{provider}"
+    clock = time.perf_counter()
     factory, resolver_info = resolver or default_resolver()
+    setup["corpus_s"] = round(time.perf_counter() - clock, 2)
     need_q = any(c.case.gold.questions for c in case_set.cases)
+    clock = time.perf_counter()
     with console.status("loading the embedder for question coverage..."):
         sim, q_meta = _question_setup(need_q, similarity)
+    setup["embedder_calibration_s"] = round(time.perf_counter() - clock, 2)
     the_judge, judge_meta = _judge_setup(judge, judge_provider or provider)
     cfg = RunConfig(
         pipeline=pipeline,
@@ -165,10 +173,13 @@ def run_eval(
             progress.update(task, advance=1, description=run.case_id)
 
         runs = run_cases(case_set, cfg, on_case)
+    clock = time.perf_counter()
     retrieval = run_retrieval_eval(
         retrieval_dir or _project_root() / "evals" / "retrieval", retriever
     )
+    setup["retrieval_s"] = round(time.perf_counter() - clock, 2)
     meta = {
+        "setup": setup,
         "started": started.isoformat(timespec="seconds"),
         "finished": datetime.now().isoformat(timespec="seconds"),
         "provider": provider,

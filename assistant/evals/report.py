@@ -92,12 +92,27 @@ def _case_table(records: Sequence[Mapping[str, Any]]) -> list[str]:
 def _case_issues(r: Mapping[str, Any]) -> list[str]:
     d = r["details"]
     out = []
+    risk = d.get("risk") or {}
+    if risk.get("gold") and risk.get("gold") != risk.get("reported"):
+        out.append(f"AI Act risk: gold {risk['gold']}, reported {risk.get('reported')}")
     for row in d.get("regime_rows", []):
         if row["verdict"] in ("fn", "fp_excluded", "fp_unlikely"):
             out.append(
                 f"{row['verdict']}: {row['regime']}/{row['actor']} gold {row['gold']}, "
                 f"reported {row['predicted'] or 'nothing'}"
             )
+        elif row["predicted"] and row["predicted"] != row["gold"]:
+            out.append(
+                f"status: {row['regime']}/{row['actor']} gold {row['gold']}, "
+                f"reported {row['predicted']}"
+            )
+    if d.get("unlisted_positive_rows"):
+        out.append("reported but not in gold: " + ", ".join(d["unlisted_positive_rows"]))
+    if d.get("provisions_missed"):
+        out.append("gold provisions not cited: " + ", ".join(d["provisions_missed"][:8]))
+    for q in d.get("questions", []):
+        if not q["covered"]:
+            out.append(f"question not asked: {q['gold']} (closest {q['best']:.2f})")
     if d.get("hallucinated"):
         out.append("unresolved citations: " + ", ".join(d["hallucinated"]))
     for check in d.get("must_not", []):
@@ -130,7 +145,12 @@ def render_markdown(results: Mapping[str, Any], plots: Mapping[str, str]) -> str
         f"- cases: `{meta['cases_dir']}`"
         + (f" (split {meta['split']})" if meta.get("split") else ""),
         f"- git commit: `{meta.get('git_commit') or 'unknown'}`",
-        "- timings are wall-clock on shared hardware: treat small latency differences as noise",
+        "- timings are wall-clock on shared hardware: treat small latency differences as noise"
+        + (
+            " (set-up: " + ", ".join(f"{k} {v}" for k, v in meta["setup"].items()) + ")"
+            if meta.get("setup")
+            else ""
+        ),
         "",
         "## Notes",
         "",
