@@ -109,8 +109,8 @@ def test_retrieval_quality_guard(full: dict[str, Any], split: str) -> None:
 def test_noop_rebuild_via_cli_is_fast_and_light(full: dict[str, Any]) -> None:
     settings: Settings = full["settings"]
     code = (
-        "import json,sys,time;t=time.perf_counter();"
-        "from assistant.index import build_index;r=build_index();"
+        "import json,sys,time;"
+        "from assistant.index import build_index;t=time.perf_counter();r=build_index();"
         "print(json.dumps({'noop':r.noop,'s':time.perf_counter()-t,"
         "'heavy':[m for m in ('torch','chromadb','sentence_transformers') if m in sys.modules]}))"
     )
@@ -124,7 +124,7 @@ def test_noop_rebuild_via_cli_is_fast_and_light(full: dict[str, Any]) -> None:
     )
     result = json.loads(out.stdout)
     assert result == {**result, "noop": True, "heavy": []}
-    assert result["s"] < 2.0  # < 1 s measured alone (benchmark); slack for a loaded box
+    assert result["s"] < 1.0  # the hash check; the import is measured by the benchmark
     cli = subprocess.run(
         [str(Path(sys.executable).with_name("assistant")), "index", "status"],
         env=env,
