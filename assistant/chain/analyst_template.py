@@ -154,6 +154,8 @@ def _step_items(assessment: Assessment, number: int, start: int) -> list[Item]:
     for i, st in enumerate(step.statements if step else []):
         if i == 0 and list(st.provisions) == ["MOZILLA_POST"]:
             continue  # the step's one-line definition: the heading says it
+        if not st.provisions:
+            continue  # uncited: shown in the report's step section, not in the cited analysis
         items.append(Item(start + len(items), number, "", st.text, list(st.provisions[:3]),
                           cited_sentences(st.text, list(st.provisions), 4)))  # fmt: skip
     if number == 3:
@@ -211,9 +213,9 @@ def assemble(
         chosen = [i for i in items if i.step == step]
         groups: dict[str, list[str]] = {}
         for item in chosen:
-            groups.setdefault(item.group or f"#{item.number}", []).append(
-                texts.get(item.number) or item.template
-            )
+            text = texts.get(item.number) or item.template
+            if text.strip():
+                groups.setdefault(item.group or f"#{item.number}", []).append(text)
         for group, parts in groups.items():
             if group in summaries:
                 parts = [f"In short: {summaries[group].strip()}", *parts]

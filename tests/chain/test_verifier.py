@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 import pytest
 
 from assistant.chain.analyst_template import template_analysis
-from assistant.chain.verify import UNVERIFIED_MARK, verify_analysis
+from assistant.chain.verify import UNVERIFIED_MARK, find_conflicts, verify_analysis
 from assistant.chain.verify.sentences import normalise_id, parse_draft
 from assistant.corpus import Corpus
+from assistant.rules import evaluate
 from assistant.vocabulary import PublicStatus, Regime, find_ids
 from tests.chain.chainkit import (
     BANK_CASE,
@@ -20,6 +22,8 @@ from tests.chain.chainkit import (
     assess,
     full_corpus,
 )
+
+ROOT = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture(scope="module")
@@ -159,13 +163,30 @@ def test_template_analysis_passes_its_own_checks(
 ) -> None:
     _, assessment = assess(case, day)  # type: ignore[arg-type]
     result = verify_analysis(template_analysis(assessment), assessment, corpus, trusted=True)
-    assert not [i for i in result.issues if i.kind in ("contradiction", "aild_as_law")], (
-        result.issues
-    )
+    assert not [i for i in result.issues if i.kind == "aild_as_law"], result.issues
     assert result.metrics.draft_unresolved == 0
-    assert result.metrics.coverage >= 0.85
+    assert result.metrics.coverage >= 0.9
     for ident in find_ids(result.markdown):
         assert corpus.resolves(ident, day), ident  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    "path", sorted((ROOT / "evals" / "cases").glob("*/*.yaml")), ids=lambda p: p.stem
+)
+def test_conclusion_check_has_no_false_alarm_on_the_rule_cores_own_wording(path: Path) -> None:
+    """Every eval case: no sentence of the template contradicts the rule core (checker FPs)."""
+    import yaml
+
+    from assistant.chain.extract import extract_case
+
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    day = data.get("as_of") or date(2027, 6, 1)
+    case = extract_case(data["narrative"], today=day).case
+    assessment = evaluate(case, day)
+    for block in parse_draft(template_analysis(assessment)):
+        for s in block.sentences:
+            if block.kind != "heading":
+                assert not find_conflicts(s.text, assessment, s.ids), s.text
 
 
 def test_sentence_split_keeps_abbreviations_and_trailing_brackets() -> None:

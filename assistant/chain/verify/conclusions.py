@@ -285,8 +285,20 @@ def _rows(
     ]
 
 
+# Words that narrow a duty regime to one of its lines ("the high-risk provider duties did not
+# bind X"): such a claim is about a line, not the merged public row, so it is not compared.
+_DUTY_LINE = re.compile(
+    r"high-risk|transparen|GPAI|general-purpose|provider duties|deployer duties|reporting|"
+    r"value-chain|importer|distributor|Art(?:icle)?\.? ?\d",
+    re.I,
+)
+
+
 def _check(claim: Claim, assessment: Assessment) -> Conflict | None:
-    rows = _rows(assessment, claim.regimes, claim.actors)
+    regimes = claim.regimes
+    if _DUTY_LINE.search(claim.clause):
+        regimes = regimes - _DUTY
+    rows = _rows(assessment, regimes, claim.actors)
     if not rows:
         return None
     positive = [f for f in rows if f.status in _POSITIVE]

@@ -22,13 +22,13 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
-from typing import TYPE_CHECKING
-
-import numpy as np
+from typing import TYPE_CHECKING, Any
 
 from assistant.vocabulary import ACT_TITLES, ActCode, InvalidCitationId, ProvisionId, find_ids
 
 if TYPE_CHECKING:
+    import numpy as np
+
     from assistant.corpus import Corpus, Provision
 
 __all__ = [
@@ -41,8 +41,8 @@ __all__ = [
     "content_words",
 ]
 
-Embed = Callable[[Sequence[str]], np.ndarray]
-"""Texts -> unit-length vectors (one row per text)."""
+Embed = Callable[[Sequence[str]], Any]
+"""Texts -> unit-length vectors (a numpy array, one row per text)."""
 
 # Calibrated on tests/chain/data/support_pairs.yaml (see module docstring); values below.
 EMBED_THRESHOLD = 0.43
@@ -155,7 +155,7 @@ class SupportChecker:
         default = EMBED_THRESHOLD if embed is not None else LEXICAL_THRESHOLD
         self.threshold = default if threshold is None else threshold
         self._pieces: dict[str, list[str]] = {}
-        self._vectors: dict[str, np.ndarray] = {}
+        self._vectors: dict[str, np.ndarray] = {}  # numpy is imported only when embedding
 
     # -- provision side ------------------------------------------------------------------
     def pieces(self, ref: str) -> list[str]:
@@ -215,7 +215,7 @@ class SupportChecker:
         if ref not in self._vectors:
             assert self.embed is not None
             pieces = self.pieces(ref)
-            self._vectors[ref] = self.embed(pieces) if pieces else np.zeros((0, 1))
+            self._vectors[ref] = self.embed(pieces)
         return self._vectors[ref]
 
     # -- scoring -------------------------------------------------------------------------
@@ -227,9 +227,11 @@ class SupportChecker:
         text = clean_sentence(sentence, names)
         if self.embed is None:
             return self._lexical(text, ref, pieces)
+        import numpy as np
+
         vectors = self._piece_vectors(ref)
         query = self.embed([text])[0]
-        sims = vectors @ query
+        sims = np.asarray(vectors @ query)
         best = int(np.argmax(sims))
         return SupportScore(ref, round(float(sims[best]), 4), "embedding", pieces[best])
 
