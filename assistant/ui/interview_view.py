@@ -218,6 +218,7 @@ def _turn(ctx: AppContext, text: str, mode: TurnMode, history: Any) -> None:
             reply += "\n\nYour facts are unchanged."
         box.markdown(reply)
     _say(ctx, "assistant", reply)
+    st.rerun()  # redraw from the stored conversation (and the sidebar from the new facts)
 
 
 def render_interview(ctx: AppContext) -> None:

@@ -89,13 +89,15 @@ class Resources:
         return retriever
 
     def retriever_state(self) -> str:
-        """``loading``, ``ready``, ``none`` (no index built) or ``failed``."""
+        """``not loaded``, ``loading``, ``ready``, ``not built`` or ``failed``."""
         future = self._retriever
-        if future is None or not future.done():
+        if future is None:
+            return "not loaded"
+        if not future.done():
             return "loading"
         if future.exception() is not None:
             return "failed"
-        return "none" if future.result() is None else "ready"
+        return "not built" if future.result() is None else "ready"
 
     def retriever(self, timeout: float | None = None) -> Any | None:
         """The retriever, or None when no index is built or it failed to load."""

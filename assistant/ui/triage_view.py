@@ -29,6 +29,7 @@ GOTO = "_goto_tab"
 _UPLOAD_VERSION = "_upload_version"
 _UPLOAD_FLASH = "_upload_flash"
 _NARRATIVE = "narrative_input"
+_TRIAGE_NOTES = "_triage_notes"
 PREVIEW_CHARS = 4000
 
 
@@ -105,6 +106,8 @@ def _examples() -> None:
 def render_result(report: Report) -> None:
     """The first-pass report in brief: summary, status per actor, open questions."""
     st.subheader("First-pass result")
+    for note in st.session_state.pop(_TRIAGE_NOTES, []):
+        st.warning(safe(note))
     render_summary(report)
     by_actor: dict[str, list[ReportFinding]] = {}
     for f in report.findings:
@@ -149,8 +152,13 @@ def _analyse(ctx: AppContext, text: str) -> None:
     if not outcome.ok:
         st.error("The analysis did not run: " + safe(outcome.error or "unknown error"))
         st.caption("Your facts and earlier results are unchanged.")
-    for note in outcome.notes:
-        st.warning(safe(note))
+        for note in outcome.notes:
+            st.warning(safe(note))
+        return
+    # Redraw the whole page (sidebar included) from the new session state; the chain's notes
+    # are shown once after the redraw.
+    st.session_state[_TRIAGE_NOTES] = outcome.notes
+    st.rerun()
 
 
 def render_triage(ctx: AppContext) -> None:

@@ -84,3 +84,30 @@ def test_triage_on_top_of_known_facts_keeps_them(seed: dict[str, object]) -> Non
     names = [a["name"] for a in state.case["actors"]]
     assert "Family Weber" in names and any("GreenBot" in n for n in names)
     assert state.as_of == AS_OF.isoformat()  # the session keeps its own analysis date
+
+
+def test_llm_failure_says_what_happened_and_shows_the_deterministic_result(
+    seed: dict[str, object], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from assistant.chain.pipeline import triage
+    from assistant.llm import ModelSelection, ScriptedChatModel
+    from assistant.settings import get_settings
+    from assistant.ui.resources import resources
+
+    monkeypatch.setenv("ASSISTANT_PROVIDER", "fake")
+    monkeypatch.setenv("ASSISTANT_LLM_RETRIES", "0")  # fail fast: the backoff is not under test
+    get_settings.cache_clear()
+    settings = get_settings()
+    broken = ScriptedChatModel.of([ConnectionError("model server went away")] * 20)
+    # The app's shared resources for this configuration, with the model that fails every call.
+    resources(settings)._models["fake"] = ModelSelection(broken, "fake")
+    at = _analyse(run_app(tab="Triage"), str(seed["narrative"]))
+    assert broken.calls, "the app used the configured (failing) model"
+    warnings = " ".join(w.value for w in at.warning)
+    assert "could not be reached" in warnings and "deterministic" in warnings, warnings
+    state = store().load(session_id(at))
+    report = Report.model_validate(state.report)
+    deterministic = triage(str(seed["narrative"]), provider="none", as_of=report.as_of)
+    assert {(f.regime, f.actor, f.status) for f in report.findings} == {
+        (f.regime, f.actor, f.status) for f in deterministic.report.findings
+    }
