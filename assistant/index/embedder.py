@@ -13,7 +13,7 @@ Two backends give the same vectors (cosine > 0.9999 on the corpus, checked on ex
   as a fallback when the export cannot be made.
 
 Texts are embedded in batches sorted by length (less padding), 16 per batch (larger batches
-were slower on 2 cores).
+were slower on 2 cores), with onnxruntime's thread spinning off (see ``OnnxEmbedder``).
 """
 
 from __future__ import annotations
@@ -83,6 +83,9 @@ class OnnxEmbedder:
         options.inter_op_num_threads = 1
         options.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
         options.log_severity_level = 3
+        # Worker threads that spin while waiting burn the core other jobs need: on a busy
+        # 2-core machine, not spinning embedded 28 vs 17 chunks/s with 32% less CPU.
+        options.add_session_config_entry("session.intra_op.allow_spinning", "0")
         self._session = ort.InferenceSession(
             str(model_file), options, providers=["CPUExecutionProvider"]
         )
