@@ -24,18 +24,20 @@ def combine_drafts(model: Draft, rules: Draft) -> Draft:
     )
     for actor in rules.actors:
         twin = next((m for m in model.actors if same_actor(m.name, actor.name)), None)
-        if twin is not None and not actor.roles and twin.roles is not None:
+        if twin is not None and actor.roles is None and twin.roles is not None:
             actor.roles = list(twin.roles)
             actor.role_quotes = dict(twin.role_quotes)
+            actor.roles_quote = None
             actor.origin = "model"
         out.actors.append(actor)
     for actor in model.actors:
         if not any(same_actor(a.name, actor.name) for a in out.actors):
             out.actors.append(actor)
     out.facts.extend(rules.facts)
+    rules_harms = bool(rules.facts_at("damage"))
     for fact in model.facts:
         if fact.path == "damage":
-            if not any(
+            if not rules_harms and not any(
                 f.path == "damage" and f.value["type"] == fact.value["type"] for f in out.facts
             ):
                 out.facts.append(fact)

@@ -444,13 +444,19 @@ def boundary_problem(span: DateSpan) -> str | None:
     after it, decides the law)."""
     if span.exact:
         return None
-    for day in legal_boundaries():
-        if span.start < day <= span.end or span.start <= day < span.end:
-            return (
-                f"the period {span.start:%d %b %Y}-{span.end:%d %b %Y} contains the legal date "
-                f"{day:%d %b %Y}; the exact day decides which rules apply"
-            )
-    return None
+    inside = [
+        day
+        for day in legal_boundaries()
+        if span.start < day <= span.end or span.start <= day < span.end
+    ]
+    if not inside:
+        return None
+    days = ", ".join(f"{d:%d %b %Y}" for d in inside)
+    what = "legal date" if len(inside) == 1 else "legal dates"
+    return (
+        f"the period {span.start:%d %b %Y}-{span.end:%d %b %Y} contains the {what} {days}; "
+        "the exact day decides which rules apply"
+    )
 
 
 def representative_day(span: DateSpan) -> tuple[date | None, str | None]:

@@ -12,7 +12,7 @@ reason. The narrative travels as a data block (``build_messages``), never in the
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Literal
+from typing import Any, Literal
 
 from langchain_core.language_models import BaseChatModel
 from pydantic import BaseModel, Field
@@ -39,19 +39,25 @@ HarmName = Literal[
 ]  # fmt: skip
 
 
+def _bounded(chars: int) -> dict[str, Any]:
+    """A length bound for constrained decoding only (small models ramble without one); a
+    longer string from a provider that ignores the schema is still accepted and checked."""
+    return {"json_schema_extra": {"maxLength": chars}}
+
+
 class ActorItem(BaseModel):
     """One actor as the model reports it."""
 
-    name: str = Field(max_length=60, description="Name exactly as written in the narrative.")
+    name: str = Field(description="Name exactly as written in the narrative.", **_bounded(60))
     role: RoleName
-    quote: str = Field(max_length=48, description="3 to 8 words copied from the narrative.")
+    quote: str = Field(description="3 to 8 words copied from the narrative.", **_bounded(48))
 
 
 class HarmItem(BaseModel):
     """One kind of harm."""
 
     type: HarmName
-    quote: str = Field(max_length=48)
+    quote: str = Field(**_bounded(48))
 
 
 class ExtractionReply(BaseModel):
@@ -59,8 +65,8 @@ class ExtractionReply(BaseModel):
 
     actors: list[ActorItem] = Field(max_length=6)
     harms: list[HarmItem] = Field(max_length=2)
-    incident_date: str | None = Field(max_length=30)
-    market_date: str | None = Field(max_length=30)
+    incident_date: str | None = Field(**_bounded(30))
+    market_date: str | None = Field(**_bounded(30))
 
 
 @dataclass

@@ -38,6 +38,10 @@ _NO = words_re(
     r"^\W*(?:no|nope|n|false|not|never|none|nothing|it did(?:n't| not)|they did(?:n't| not)|"
     r"it was(?:n't| not)|nein|nicht|nie|kein\w*|non|jamais|pas|aucun\w*)\b"
 )
+_BOTH = words_re(
+    r"\b(?:yes|ja|oui|no|nein|non)\W+(?:and|or|but|und|oder|aber|et|ou|mais) "
+    r"(?:yes|ja|oui|no|nein|non)\b"
+)
 _NONE = words_re(
     r"^\W*(?:no|none|nothing|neither|no(?:ne)? of (?:these|them|the above)|nein|keine?s?|"
     r"nichts|aucun\w*|rien)\W*$"
@@ -87,6 +91,8 @@ def parse_yes_no(text: str, yes: str | None = None, no: str | None = None) -> Pa
     word_yes, word_no = _hits(yes, text), _hits(no, text)
     says_yes = lead_yes or (word_yes and not lead_no)
     says_no = lead_no or (word_no and not lead_yes)
+    if _BOTH.search(text):
+        says_yes = says_no = True
     if says_yes and not says_no:
         return Parsed.of(True)
     if says_no and not says_yes:
