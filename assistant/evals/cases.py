@@ -58,11 +58,25 @@ class GoldActor(_Lenient):
 
     name: str = Field(min_length=1)
     roles: tuple[Role, ...] = ()
+    # Optional extension (other readers ignore it): other names the report may fairly use for
+    # this actor, e.g. "we" / "your organisation" for the narrator of a first-person account.
+    aliases: tuple[str, ...] = ()
 
     @field_validator("name")
     @classmethod
     def _strip(cls, value: str) -> str:
         return value.strip()
+
+    @field_validator("aliases", mode="before")
+    @classmethod
+    def _aliases(cls, value: Any) -> Any:
+        if value is None:
+            return ()
+        return [value] if isinstance(value, str) else value
+
+    def forms(self) -> tuple[str, ...]:
+        """The name followed by its aliases (what actor matching compares against)."""
+        return (self.name, *self.aliases)
 
     @field_validator("roles", mode="before")
     @classmethod

@@ -91,16 +91,33 @@ def _tie_break(a: str, b: str) -> float:
     return float(fuzz.ratio(normalise_name(a), normalise_name(b)))
 
 
+Names = str | Sequence[str]
+"""A gold actor: its name, or its name followed by aliases (e.g. "we" for the narrator)."""
+
+
+def _forms(names: Names) -> list[str]:
+    return [names] if isinstance(names, str) else [n for n in names if n]
+
+
+def _best_form(gold: Names, predicted: str) -> tuple[float, float]:
+    """Best (similarity, tie-break) of ``predicted`` against any form of a gold actor."""
+    return max(((name_similarity(g, predicted), _tie_break(g, predicted)) for g in _forms(gold)),
+               default=(0.0, 0.0))  # fmt: skip
+
+
 def assign(
-    gold: Sequence[str], predicted: Sequence[str], threshold: float = DEFAULT_THRESHOLD
+    gold: Sequence[Names], predicted: Sequence[str], threshold: float = DEFAULT_THRESHOLD
 ) -> dict[int, int]:
-    """One-to-one assignment ``{gold index: predicted index}`` of names scoring >= threshold."""
+    """One-to-one assignment ``{gold index: predicted index}`` of names scoring >= threshold.
+
+    A gold entry may be a name or a sequence ``(name, alias, ...)``; the best form counts.
+    """
     pairs = []
     for gi, g in enumerate(gold):
         for pi, p in enumerate(predicted):
-            score = name_similarity(g, p)
+            score, tie = _best_form(g, p)
             if score >= threshold:
-                pairs.append((score, _tie_break(g, p), gi, pi))
+                pairs.append((score, tie, gi, pi))
     pairs.sort(key=lambda t: (-t[0], -t[1], t[2], t[3]))
     out: dict[int, int] = {}
     _greedy(pairs, out)
@@ -109,12 +126,11 @@ def assign(
     left_pred = [pi for pi in range(len(predicted)) if pi not in out.values()]
     second = []
     for gi in left_gold:
+        words = set().union(*(_distinctive(f) for f in _forms(gold[gi])))
         for pi in left_pred:
-            shared = _distinctive(gold[gi]) & _distinctive(predicted[pi])
+            shared = words & _distinctive(predicted[pi])
             if shared:
-                second.append(
-                    (float(len(shared)), name_similarity(gold[gi], predicted[pi]), gi, pi)
-                )
+                second.append((float(len(shared)), _best_form(gold[gi], predicted[pi])[0], gi, pi))
     second.sort(key=lambda t: (-t[0], -t[1], t[2], t[3]))
     _greedy(second, out)
     return out
@@ -134,15 +150,15 @@ def _distinctive(name: str) -> set[str]:
 
 
 def best_match(
-    name: str, candidates: Sequence[str], threshold: float = DEFAULT_THRESHOLD
+    name: str, candidates: Sequence[Names], threshold: float = DEFAULT_THRESHOLD
 ) -> int | None:
     """Index of the best-scoring candidate for ``name`` (many-to-one allowed), or None."""
     best: tuple[float, float, int] | None = None
     for i, cand in enumerate(candidates):
-        score = name_similarity(name, cand)
+        score, tie = _best_form(cand, name)
         if score < threshold:
             continue
-        key = (score, _tie_break(name, cand), -i)
+        key = (score, tie, -i)
         if best is None or key > best:
             best = key
     return None if best is None else -best[2]

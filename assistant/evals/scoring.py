@@ -94,6 +94,7 @@ def _actor_mapper(
     case: EvalCase, pred: Prediction, assignment: dict[int, int], threshold: float
 ) -> Callable[[str], str | None]:
     gold_names = [a.name for a in case.gold.actors]
+    gold_forms = [a.forms() for a in case.gold.actors]
     by_pred_name = {
         normalise_name(pred.actors[pi].name): gold_names[gi] for gi, pi in assignment.items()
     }
@@ -102,7 +103,7 @@ def _actor_mapper(
         hit = by_pred_name.get(normalise_name(name))
         if hit is not None:
             return hit
-        idx = best_match(name, gold_names, threshold)
+        idx = best_match(name, gold_forms, threshold)
         return None if idx is None else gold_names[idx]
 
     return actor_of
@@ -123,7 +124,9 @@ def score_case(case: EvalCase, report: Mapping[str, Any], ctx: ScoringContext) -
 
     # -- actors and roles
     gold_names = [a.name for a in gold.actors]
-    assignment = assign(gold_names, [a.name for a in pred.actors], ctx.actor_threshold)
+    assignment = assign(
+        [a.forms() for a in gold.actors], [a.name for a in pred.actors], ctx.actor_threshold
+    )
     role_scores = []
     actor_rows = []
     for gi, actor in enumerate(gold.actors):

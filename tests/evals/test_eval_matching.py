@@ -53,3 +53,10 @@ def test_best_match_allows_many_to_one() -> None:
     assert best_match("GreenBot (manufacturer)", names) == 0
     assert best_match("Garten-Center", names) == 1
     assert best_match("Someone else", names) is None
+
+
+def test_aliases_are_alternative_forms_of_a_gold_actor() -> None:
+    gold = [("the thermostat maker", "we", "your organisation"), "the tenant"]
+    assert assign(gold, ["The tenant", "Your organisation"]) == {0: 1, 1: 0}
+    assert best_match("the landlord", gold) is None
+    assert best_match("your organisation", gold) == 0

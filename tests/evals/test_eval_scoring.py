@@ -281,3 +281,26 @@ def test_malformed_report_is_scored_with_problems(case: EvalCase) -> None:
     assert "manufacturer" in problems and "injury" in problems and "applies" in problems
     assert score.metrics["regime_recall"] == 0.5  # "applies" read as likely -> TP
     assert score.metrics["actor_role_accuracy"] == pytest.approx(0.5 / 3)
+
+
+def test_gold_aliases_match_the_narrator() -> None:
+    case = make_case(
+        gold={
+            "actors": [
+                {"name": "GreenBot GmbH", "aliases": ["we", "your organisation"],
+                 "roles": ["developer", "provider"]},
+                {"name": "Garten-Center Müller KG", "roles": ["distributor"]},
+                {"name": "the attacker", "roles": []},
+            ]
+        }
+    )  # fmt: skip
+    report = perfect_report(case)
+    for actor in report["actors"]:
+        if actor["name"] == "GreenBot GmbH":
+            actor["name"] = "Your organisation"
+    for f in report["findings"]:
+        if f["actor"] == "GreenBot GmbH":
+            f["actor"] = "Your organisation"
+    m = score_case(case, report, ctx()).metrics
+    assert m["actor_role_accuracy"] == 1.0
+    assert m["regime_recall"] == 1.0
