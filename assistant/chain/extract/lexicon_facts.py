@@ -78,10 +78,11 @@ HARM_CUES: tuple[tuple[Harm, re.Pattern[str]], ...] = (
         Harm.ECONOMIC_LOSS,
         _re(
             r"\b(?:financial (?:loss(?:es)?|damage|harm)|economic loss|lost (?:money|revenue|"
-            r"income|earnings|profits?|sales|business|customers|an? (?:mortgage|loan|contract|"
+            r"income|earnings|profits?|sales|business|customers|production|an? (?:mortgage|loan|"
+            r"contract|"
             r"job)\w*(?: \w+)?)|loss(?:es)? of (?:income|earnings|revenue|profit)|lost earnings|"
             r"downtime|cost (?:us|me|them)\b|cost (?:about |around |roughly )?(?:eur|€|\d)|"
-            r"we paid|surcharges?|penalt(?:y|ies)|fraudulent transfers?|scam\w*|defrauded|"
+            r"we paid|surcharges?|penalt(?:y|ies)|(?:late|extra) fees|fraudulent transfers?|scam\w*|defrauded|"
             r"finanzielle[nr]? "
             r"(?:schaden|verlust)|vermögensschaden|umsatz(?:ausfall|einbußen|verlust)|"
             r"verdienstausfall|einnahmeausfall|betrug|perte financière|préjudice (?:financier|"
@@ -218,7 +219,8 @@ NEGATION_BUILT_IN = frozenset({IncidentCause.MISSING_SECURITY_UPDATE})
 MARKET_CUES = _re(
     r"\b(?:placed on the (?:eu )?market|put on the market|on the (?:eu )?market since|"
     r"(?:first )?(?:launched|released|came out|went on sale|on sale since|sold since|"
-    r"available since|started selling|first sold|brought to market|market launch|"
+    r"available since|started selling|first sold|brought to market|market launch|went live|"
+    r"live since|entered service|put into service|"
     r"launch(?:ed)? (?:day|date)|introduced)|auf den markt gebracht|auf dem markt|"
     r"markteinführung|erschienen|erhältlich|im handel|mis sur le marché|en vente depuis|"
     r"lancé\w*|commercialisé\w*|"

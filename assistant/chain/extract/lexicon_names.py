@@ -94,6 +94,11 @@ ORG_HEADS: frozenset[str] = frozenset(
         "insurtech",
         "apotheke",
         "praxis",
+        "council",
+        "ministry",
+        "ministerium",
+        "agency",
+        "behörde",
     ]
 )
 

@@ -100,8 +100,8 @@ ROLE_CUES: tuple[RoleCue, ...] = (
         "built_on",
         (_INT,),
         "active",
-        r"\b(?:built|builds|build|based)\b[^.;]{0,50}?\bon\s+(?:top\s+of\s+)?(?:that|the|this|"
-        r"its|their|an?|[A-Z][\w-]*'s)\b[^.;]{0,30}?\b(?:api|model|llm|platform|engine|gpt\w*)\b",
+        r"\b(?:built|builds|build)\b(?: (?:[\w\"“”„'-]+,? ){0,8}?| )on (?:top of )?(?!the market\b|"
+        r"sale\b|(?:\d|mon|tue|wed|thu|fri|sat|sun))",
     ),
     _cue(
         "into_own_product",
@@ -228,7 +228,6 @@ ROLE_CUES: tuple[RoleCue, ...] = (
         r"\b(?:operates|operated|runs|ran|betreibt|betrieb|exploite)\b(?!\s+(?:on|in|at|out|into|"
         r"over|by)\b)",
     ),
-    _cue("operated_by", (_OP,), "passive", r"\b(?:operated|betrieben|exploité)" + _BY),
     _cue(
         "service_run_by",
         (_P,),
@@ -236,6 +235,7 @@ ROLE_CUES: tuple[RoleCue, ...] = (
         rf"\b{_PRODUCT}\b[^.;]{{0,20}}?\b(?:is |was )?(?:run|offered|provided|published|"
         r"angeboten|betrieben|proposé)" + _BY,
     ),
+    _cue("operated_by", (_OP,), "passive", r"\b(?:operated|run|betrieben|exploité)" + _BY),
     # ---- hosting
     _cue(
         "hosts",
@@ -282,7 +282,22 @@ ROLE_CUES: tuple[RoleCue, ...] = (
     _cue(
         "licensed_in", (_DEP,), "active", r"\blicen[cs]ed\b(?=\s+(?:an?|the)\b[^.;]{0,60}?\bfrom\b)"
     ),
-    _cue("licensed_to", (_P,), "active", r"\blicen[cs]ed\s+(?:it|the \w+|its \w+)\s+to\b"),
+    _cue("licensed_to", (_P,), "active", r"\blicen[cs]e[sd]\s+(?:it|the \w+|its \w+)\s+to\b"),
+    _cue(
+        "releases",
+        (_D, _P),
+        "active",
+        r"\b(?:released|releases|publishe[sd])\b(?= (?:the|its|an?|their)\b)",
+    ),
+    _cue("licenses_in", (_DEP,), "active", r"\blicen[cs]ed\b(?= (?:[A-Z]|an?\b|the\b))"),
+    _cue(
+        "gpai_of",
+        (_D, _G),
+        "passive",
+        r"\b(?:general[- ]purpose(?: ai)?(?: language)? models?|foundation models?|large "
+        r"language models?|llms?|basismodell\w*)\s+(?:of|from|by|von|de)\b",
+    ),
+    _cue("product_paren", (_D, _P), "passive", rf"\b(?P<claim>{_PRODUCT}\s*\()"),
     _cue(
         "own_brand",
         (_P,),

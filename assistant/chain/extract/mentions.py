@@ -25,7 +25,10 @@ from assistant.chain.extract.lexicon_names import (
 
 __all__ = ["ActorRecord", "Mention", "find_actors", "mentions_of", "place_code"]
 
-_TOK = r"(?:St\.|[A-ZÄÖÜÉ][\w&\-]*|[a-z]+[A-Z][\w\-]*|\d+[A-Za-z][\w\-]*)"
+_TOK = (
+    r"(?:St\.|[A-ZÄÖÜÉ][\w&\-]*(?:['’](?!s\b)[A-Za-z]\w*)?|[a-z]+[A-Z][\w\-]*|"
+    r"\d+[A-Za-z][\w\-]*)"
+)
 _CONN = r"(?:&|and|und|et)"
 _SUFFIX = "|".join(re.escape(s) for s in LEGAL_SUFFIXES)
 _COMPANY = re.compile(

@@ -29,7 +29,8 @@ _WE = re.compile(r"\b(?:we|wir|nous)\b(?!['’]d)", re.IGNORECASE)
 _I = re.compile(r"(?<![\w'])(?:I|ich|Ich|je|Je|j['’])(?![\w'])")
 _NARRATOR_NAMED = words_re(
     r"\b(?:we are|we're|wir sind|nous sommes|we act for|we represent|on behalf of|"
-    r"wir vertreten|im (?:namen|auftrag) von|pour le compte de|note for the board of)\b"
+    r"wir vertreten|im (?:namen|auftrag) von|pour le compte de|note for the board of|"
+    r"(?:legal|compliance) (?:department|team) of|in-house counsel (?:at|of|for))\b"
     r"|\bI(?:'m| am)\b[^.;\n]{0,50}?\b(?:at|of|for|with)\b"
     r"|\bI work (?:for|at)\b|\bich arbeite (?:bei|für)\b|\bje travaille (?:chez|pour)\b"
     r"|\b(?:our|unser|unsere|notre) (?:company|firm|business|startup|unternehmen|firma|"
@@ -42,7 +43,8 @@ _ROLE_HERE = words_re(
 )
 _RELATIVE = words_re(
     r"\b(?P<owner>my|our|meine?[mnrs]?|unser(?:e[mnrs]?)?|ma|mon|mes|notre)\s+"
-    r"(?:(?:\w+-year-old|little|young|elderly|old|kleine[nr]?|\d+-jährige[nr]?|petite?)\s+)?"
+    r"(?:(?:[\w-]+-(?:year|month|week)s?-old|little|young|elderly|old|kleine[nr]?|"
+    r"\d+-(?:jährige|monatige)[nr]?|petite?)\s+)?"
     r"(?P<rel>" + "|".join(sorted(RELATIVES, key=len, reverse=True)) + r")\b"
 )
 _VICTIM = words_re(
@@ -142,7 +144,9 @@ def find_people(
     for s in facts:
         for m in _RELATIVE.finditer(s.text):
             name = f"the user's {RELATIVES[m['rel'].casefold()]}"
-            _add(out, seen, name, "relative", s.start + m.start(), s.start + m.end(), m.group(0))
+            possessive = s.text[m.end() : m.end() + 2] in {"'s", "’s"}
+            start, end = s.start + m.start(), s.start + m.end()
+            _add(out, seen, name, "relative", start, end, m.group(0), possessive)
             if name not in out.relatives:
                 out.relatives.append(name)
         for m in _ATTACKER.finditer(s.text):
@@ -193,9 +197,16 @@ def _kind(records: list[ActorRecord], name: str) -> str | None:
 
 
 def _add(
-    out: People, seen: set[str], name: str, kind: str, start: int, end: int, text: str
+    out: People,
+    seen: set[str],
+    name: str,
+    kind: str,
+    start: int,
+    end: int,
+    text: str,
+    possessive: bool = False,
 ) -> None:
     if name not in seen:
         seen.add(name)
         out.actors.append(ActorRecord(name, kind, start))
-    out.mentions.append(Mention(name, start, end, False, text))
+    out.mentions.append(Mention(name, start, end, possessive, text))

@@ -19,7 +19,9 @@ from assistant.vocabulary import Role
 __all__ = ["RoleHit", "brand_hits", "find_roles", "settle_roles"]
 
 _VON = re.compile(r"\b(?:von|vom|durch|bei|beim|im)\s+(?:der\s+|dem\s+|den\s+)?$", re.I)
-_MODEL_MAKERS = frozenset({"develops", "developed_by", "developed_von"})
+_PRONOUN = re.compile(r"(?i:we|wir|nous|i|ich|je|j['’])")
+_MODEL_MAKERS = frozenset({"develops", "developed_by", "developed_von", "releases"})
+_MODEL_SUPPLIERS = frozenset({"licensed_from", "product_from", "developed_by", "made_by"})
 _SELF_INTRO = re.compile(r"\s+here\b", re.IGNORECASE)
 _VOICE_ORDER = {"passive": 0, "von": 0, "noun": 1, "active": 2}
 _PREP_BEFORE = words_re(
@@ -78,6 +80,8 @@ def _agent(
 ) -> Mention | None:
     start, end = s.start + m.start(), s.start + m.end()
     inside = [x for x in mentions if s.start <= x.start and x.end <= s.end]
+    if cue.voice != "active":
+        inside = [x for x in inside if not _PRONOUN.fullmatch(x.text)]
     if cue.voice == "passive":
         after = [x for x in inside if x.start >= end and x.start - end <= 40]
         return after[0] if after else None
@@ -180,6 +184,10 @@ def find_roles(
                 tail = text[s.start + m.end() : max(q1, s.start + m.end()) + 40]
                 if cue.name in _MODEL_MAKERS and GPAI_WORDS.search(tail):
                     roles.append(Role.GPAI_PROVIDER.value)
+                elif cue.name in _MODEL_SUPPLIERS and agent is not None:
+                    apposition = text[agent.end : agent.end + 50]
+                    if re.match(r"\s*[(,]", apposition) and GPAI_WORDS.search(apposition):
+                        roles.append(Role.GPAI_PROVIDER.value)
                 hits.extend(RoleHit(name, r, cue.name, q0, q1) for r in roles)
         hits.extend(_possessive_gpai(text, s, mentions))
     return hits, created

@@ -39,7 +39,8 @@ _WE_HARMED = words_re(
     r"données))\b"
 )
 _PERSON_USE = words_re(
-    r"\b(?:bought|purchased|ordered|used|uses|was using|pays?|paid|subscribed|owns?|owned|"
+    r"\b(?:bought|purchased|ordered|used|uses|was using|pays? (?:for|\d|€|eur)|paid for|"
+    r"subscribed|owns?|owned|"
     r"gekauft|benutzt\w*|nutze|verwende|acheté|utilis\w+)\b"
 )
 _USER_APPOSITION = words_re(
@@ -122,7 +123,7 @@ def _users(
         if m is None or negated_before(s.text, m.start()):
             continue
         before = [x for x in mentions if s.start <= x.start < s.start + m.start()]
-        people = [x for x in before if kinds.get(x.actor) in _PEOPLE]
+        people = [x for x in before if kinds.get(x.actor) in _PEOPLE and not x.possessive]
         if people:
             out.setdefault(people[-1].actor, s)
         elif _THIRD_PERSON.search(s.text[: m.start()]) and len(persons) == 1:
