@@ -304,7 +304,8 @@ def score(
         groups["all"].append(run)
         groups[f"type:{q.get('type', '?')}"].append(run)
         groups[f"lang:{q['lang']}"].append(run)
-        groups["lang:de+fr" if q["lang"] != "en" else "lang:en*"].append(run)
+        if q["lang"] != "en":
+            groups["lang:de+fr"].append(run)
     return {name: aggregate(runs, level=level) for name, runs in sorted(groups.items())}
 
 
