@@ -165,21 +165,22 @@ def _add(out: list[Sentence], text: str, start: int, end: int) -> bool:
 # Text addressed to the assistant: imperatives about its instructions, role or output, in
 # EN/DE/FR, and fake role headers. Such sentences are never used as a source of facts.
 _INSTRUCTION = re.compile(
-    r"\b(?:ignore|disregard|forget|override|bypass)\b[^.\n]{0,40}\b(?:instructions?|rules?|"
-    r"prompts?|guidelines?|above|previous|system)\b"
-    r"|\b(?:ignorier\w*|vergiss|missacht\w*)\b[^.\n]{0,40}\b(?:anweisungen|regeln|vorgaben|"
+    r"\b(?:ignore|disregard|forget|override|bypass)\b[^.\n]{0,40}\b(?:instructions?|rules|"
+    r"prompts?|guidelines|directives|system message|everything above)\b"
+    r"|\b(?:ignoriere|ignorier|vergiss|missachte)\b[^.\n]{0,40}\b(?:anweisungen|regeln|vorgaben|"
     r"instruktionen)\b"
-    r"|\b(?:ignore[rz]|oublie[rz]?)\b[^.\n]{0,40}\b(?:instructions?|consignes|règles)\b"
+    r"|\b(?:ignore[rz]?|oublie[rz]?)\b[^.\n]{0,40}\b(?:instructions|consignes|règles)\b"
     r"|^\s*[\[<(]?\s*(?:system|assistant|developer|admin|sys)\s*[\]>)]?\s*(?::|>)"
     r"|\b(?:system|admin)\s+(?:note|message|prompt|override|instruction)\b"
     r"|\b(?:to|for|an)\s+(?:the|die|den)?\s*(?:ai|ki|llm|language model|assistant|assistent\w*)"
     r"\s*[:,]\s*(?:you|du|sie)\b"
-    r"|\byou\s+(?:are|must|should|will)\s+now\b|\bfrom now on\b|\bab sofort\b"
-    r"|\b(?:reveal|print|show|repeat|output)\b[^.\n]{0,30}\b(?:system prompt|prompt|"
+    r"|\byou\s+(?:are|must|should|will)\s+now\b|\bdeveloper mode\b"
+    r"|\b(?:reveal|print|show|repeat|output)\b[^.\n]{0,30}\b(?:system prompt|your prompt|your "
     r"instructions)\b"
-    r"|\b(?:respond|answer|reply|antworte|réponds)\b[^.\n]{0,30}\b(?:only|nur|uniquement)\b"
-    r"|\b(?:state|say|conclude|write|declare|output)\s+(?:that|only|exactly)\b"
-    r"|\b(?:sage|schreibe|erkläre|gib aus)\b[^.\n]{0,20}\b(?:dass|nur)\b"
+    r"|(?:^|[.:;!]\s*|\b(?:and|please|now|then|just)\s+)(?:state|say|conclude|write|declare|"
+    r"output|answer|respond|reply)\s+(?:that|only|exactly|with)\b"
+    r"|(?:^|[.:;!]\s*|\b(?:und|bitte|jetzt|dann)\s+)(?:sage|schreibe|erkläre|antworte)\b"
+    r"[^.\n]{0,20}\b(?:dass|nur)\b"
     r"|\bend your (?:answer|reply|response)\b",
     re.IGNORECASE | re.MULTILINE,
 )

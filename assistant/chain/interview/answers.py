@@ -168,6 +168,8 @@ def apply_answer(
     if isinstance(question, Question):
         question = describe_question(case, question)
     text = " ".join(strip_invisible(answer_text).split())
+    if not question.fact_paths:
+        return AnswerResult(case=case, understood="Thank you; this question has no fact to set.")
     if not text:
         return AnswerResult(case=case, clarification="Please type an answer to the question.")
     special = {"Q_MODIFICATION": parse_modification, "Q_CONTRACT": parse_contracts}
