@@ -17,6 +17,7 @@ from assistant.facts import Case, Provenance, iter_facts, set_fact
 from assistant.report import Report
 from assistant.rules import Assessment, evaluate
 from assistant.sessions import SessionState
+from assistant.ui.chain_port import chain_part
 from assistant.ui.fact_values import parse_value, show_value
 
 if TYPE_CHECKING:
@@ -37,8 +38,9 @@ __all__ = [
 ]
 
 STALE_ANALYSIS_NOTE = (
-    "Facts changed after the written analysis was drafted: findings were re-computed by the "
-    "rule core; run the triage again for a new written analysis."
+    "Facts changed after the language model drafted the written analysis: findings were "
+    "re-computed by the rule core and the analysis is now in the rule core's own words; run "
+    "the triage again for a model-written one."
 )
 
 
@@ -83,17 +85,26 @@ def reassess(
     *,
     provider: str = "none",
     provider_notes: list[str] | None = None,
-    analysis_markdown: str = "",
 ) -> Analysis:
-    """Evaluate ``case`` with the rule core and build its report (no LLM)."""
+    """Evaluate ``case`` with the rule core and build its report, without any model.
+
+    The written analysis is the chain's deterministic one (the rule core's findings in words,
+    cited, milliseconds) when the analyst is available, so it always matches the findings.
+    """
     from assistant.chain.report_builder import build_report
 
     assessment = evaluate(case, as_of)
+    markdown, issues = "", []
+    analyst = chain_part("analyst")
+    if analyst.module is not None:
+        result = analyst.module.analyse(case, assessment, corpus, model=None).result
+        markdown, issues = result.markdown, list(result.issues)
     report = build_report(
         case,
         assessment,
         corpus,
-        analysis_markdown=analysis_markdown,
+        analysis_markdown=markdown,
+        verifier_issues=issues,
         provider=provider,
         provider_notes=provider_notes,
     )

@@ -17,6 +17,7 @@ _PARTS = {
     "pipeline": ("triage", "narrative triage"),
     "interview": ("phrase_questions", "the interviewer"),
     "ask": ("ask", "cited answers to free questions"),
+    "analyst": ("analyse", "the written analysis"),
 }
 
 

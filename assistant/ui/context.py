@@ -83,11 +83,10 @@ class AppContext:
         """Re-assess ``case`` with the rule core, rebuild the report and save the session."""
         old = self.report()
         notes: list[str] = []
-        if old is not None and old.analysis_markdown:
+        if old is not None and old.analysis_markdown and old.provider != "none":
             notes.append(STALE_ANALYSIS_NOTE)
-        analysis = reassess(
-            case, self.as_of, self.corpus(), provider=self.provider, provider_notes=notes
-        )
+        # No model runs here: the report says so (provider none), whatever the session uses.
+        analysis = reassess(case, self.as_of, self.corpus(), provider="none", provider_notes=notes)
         state = with_analysis(self.session.state, analysis.case, analysis.report)
         if changes:
             state.events.append("Facts updated: " + "; ".join(changes[:10]))

@@ -120,13 +120,16 @@ def render_findings(report: Report) -> None:
                 st.markdown(f"- {safe(statement.text)}{safe(refs)}")
 
     if report.analysis_markdown:
-        st.subheader("Written analysis")
-        st.caption(
-            "Each line is checked against the rule core and the cited provisions; lines that "
-            "failed were replaced by the rule core's own wording."
-        )
-        # Already escaped by the verifier (citations kept as canonical IDs): not escaped twice.
-        st.markdown(inert(report.analysis_markdown))
+        by_model = report.provider != "none"
+        title = "Written analysis" + ("" if by_model else " (the rule core's findings in words)")
+        with st.expander(title, expanded=by_model):
+            if by_model:
+                st.caption(
+                    "Each line was checked against the rule core and the cited provisions; "
+                    "lines that failed were replaced by the rule core's own wording."
+                )
+            # Already escaped by the verifier (citations kept as canonical IDs): not twice.
+            st.markdown(inert(report.analysis_markdown))
 
     if report.questions:
         st.subheader("Open questions")
