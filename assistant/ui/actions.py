@@ -7,6 +7,7 @@ taking over) is shown in the chain's own words.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -20,6 +21,7 @@ from assistant.ui.context import AppContext
 
 __all__ = ["TriageOutcome", "compose_text", "run_triage"]
 
+log = logging.getLogger(__name__)
 UPLOAD_HEADER = "--- Document uploaded by the user: {name} ---"
 
 
@@ -72,6 +74,11 @@ def run_triage(
     except AssistantError as exc:
         hint = f" — {exc.hint}" if exc.hint else ""
         return TriageOutcome(ok=False, error=f"{exc.message}{hint}", notes=notes)
+    except Exception as exc:  # a bug in the chain must not take the page (or the facts) down
+        log.exception("triage failed")
+        return TriageOutcome(
+            ok=False, error=f"internal error ({type(exc).__name__}: {exc})", notes=notes
+        )
     # What the chain says happened (model fallback, retrieval skipped, facts it could not read).
     notes = list(dict.fromkeys([*notes, *result.provider_notes, *result.extraction_notes]))
     state = with_analysis(ctx.session.state, result.case, result.report)

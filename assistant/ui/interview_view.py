@@ -9,6 +9,7 @@ streamed). After facts change the rule core re-runs and the next questions are p
 
 from __future__ import annotations
 
+import logging
 from typing import Any
 
 import streamlit as st
@@ -33,6 +34,8 @@ from assistant.ui.context import AppContext
 from assistant.ui.widgets import inert, safe
 
 __all__ = ["FIRST_RUN_DONE", "GREETING", "render_interview"]
+
+log = logging.getLogger(__name__)
 
 GREETING = (
     "Hello. Tell me about the AI system and what happened: what the system does, which "
@@ -216,6 +219,12 @@ def _turn(ctx: AppContext, text: str, mode: TurnMode, history: Any) -> None:
             if exc.hint:
                 reply += " — " + escape_md(exc.hint)
             reply += "\n\nYour facts are unchanged."
+        except Exception as exc:  # a bug in the chain: say so, keep the conversation going
+            log.exception("chat turn failed")
+            reply = (
+                f"Something went wrong on my side ({escape_md(type(exc).__name__)}). Your "
+                "facts are unchanged; try again, or use the Triage and Facts tabs."
+            )
         box.markdown(reply)
     _say(ctx, "assistant", reply)
     st.rerun()  # redraw from the stored conversation (and the sidebar from the new facts)

@@ -111,3 +111,27 @@ def test_llm_failure_says_what_happened_and_shows_the_deterministic_result(
     assert {(f.regime, f.actor, f.status) for f in report.findings} == {
         (f.regime, f.actor, f.status) for f in deterministic.report.findings
     }
+
+
+def test_a_crash_in_the_chain_is_reported_and_loses_nothing(
+    seed: dict[str, object], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import assistant.chain.pipeline as pipeline
+
+    def crash(*args: object, **kwargs: object) -> None:
+        raise RuntimeError("simulated bug")
+
+    monkeypatch.setattr(pipeline, "triage", crash)
+    sid = seed_session(MOWER)
+    before = store().load(sid)
+    at = _analyse(run_app(session_id=sid, tab="Triage"), str(seed["narrative"]))
+    errors = " ".join(e.value for e in at.error)
+    assert "did not run" in errors and "simulated bug" in errors
+    after = store().load(sid)
+    assert after.case == before.case and after.report == before.report
+    # The chat says so too, and the conversation goes on.
+    at.session_state["main_tab"] = "Interview"
+    at.run()
+    at.chat_input[0].set_value("More facts: the mower had no bumper sensor.").run()
+    assert not at.exception
+    assert "could not analyse" in at.chat_message[-1].markdown[0].value
