@@ -7,6 +7,7 @@ artifacts dir.
 
 from __future__ import annotations
 
+import json
 import os
 from datetime import date
 from pathlib import Path
@@ -118,6 +119,16 @@ def test_paste_seed_scenario_findings_and_citation(
         assert details.get_by_role("link", name="Official text on EUR-Lex").count() == 1
         expander.scroll_into_view_if_needed()
         page.screenshot(path=shots / "findings-citation.png")
+
+        # The export downloads the same report (JSON, generated on click).
+        page.get_by_role("tab", name="Export").click()
+        with page.expect_download(timeout=WAIT_MS) as download:
+            page.get_by_role("button", name="JSON").click()
+        exported = json.loads(Path(download.value.path()).read_text())
+        assert {(f["regime"], f["actor"], f["status"]) for f in exported["findings"]} == {
+            (f.regime.value, f.actor, f.status.value) for f in report.findings
+        }
+        assert download.value.suggested_filename.endswith(".json")
 
         # A reload brings the same session back.
         page.reload()
