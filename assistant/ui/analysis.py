@@ -31,6 +31,7 @@ __all__ = [
     "case_of",
     "describe_changes",
     "fact_changes",
+    "fact_label",
     "has_facts",
     "reassess",
     "report_of",
@@ -141,6 +142,14 @@ _ACTOR_PATH = re.compile(r"^actors\[(\d+)\]\.(.+)$")
 
 def _readable(path: str) -> str:
     return path.replace("_", " ").replace(".", " › ")
+
+
+def fact_label(case: Case, path: str) -> str:
+    """A fact path in words: ``actors[1].roles`` -> ``GreenBot GmbH › roles``."""
+    m = _ACTOR_PATH.match(path)
+    if m is not None and int(m[1]) < len(case.actors):
+        return f"{case.actors[int(m[1])].name} › {_readable(m[2])}"
+    return _readable(path)
 
 
 def describe_changes(before: Case, after: Case) -> list[str]:

@@ -15,7 +15,7 @@ from typing import Any
 import streamlit as st
 
 from assistant.facts import Case, Provenance, set_fact
-from assistant.ui.analysis import apply_edits, describe_changes
+from assistant.ui.analysis import apply_edits, describe_changes, fact_label
 from assistant.ui.fact_values import addable_paths, fact_kind, fact_rows
 from assistant.ui.widgets import safe
 from assistant.vocabulary import Harm, Role
@@ -157,13 +157,14 @@ def render_facts(case: Case, question_paths: list[str], commit: CommitFn) -> Non
         )
         st.data_editor(
             {
-                "fact": [r.path for r in rows],
+                "fact": [fact_label(case, r.path) for r in rows],
                 "value": [r.value for r in rows],
                 "source": [r.source for r in rows],
                 "based on": [r.quote for r in rows],
+                "path": [r.path for r in rows],
             },
             key=editor_key(),
-            disabled=["fact", "source", "based on"],
+            disabled=["fact", "source", "based on", "path"],
             num_rows="delete",
             hide_index=True,
             width="stretch",

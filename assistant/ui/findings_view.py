@@ -64,7 +64,10 @@ def _finding(f: ReportFinding, cites: dict[str, CitationEntry], key: str) -> Non
         if f.reasons:
             st.markdown("\n".join(f"{i}. {safe(r)}" for i, r in enumerate(f.reasons, 1)))
         if f.needs_facts:
-            st.caption("Would change with: " + ", ".join(safe(n) for n in f.needs_facts))
+            st.caption(
+                "Would change with: "
+                + ", ".join(safe(n.replace("_", " ").replace(".", " › ")) for n in f.needs_facts)
+            )
         for pid in f.provisions:
             citation_expander(pid, cites.get(pid))
 

@@ -26,7 +26,7 @@ def test_editing_a_fact_in_the_table_reruns_the_rules() -> None:
     at = run_app(session_id=sid, tab="Facts")
     editor = at.data_editor[0]
     table = editor.value
-    row = table["fact"].tolist().index("product.market_date")
+    row = table["path"].tolist().index("product.market_date")
     before = store().load(sid)
     # What the browser sends when a cell is edited: the editor's edit state.
     at.session_state[editor.key] = {
@@ -50,7 +50,7 @@ def test_a_bad_value_is_refused_and_nothing_changes() -> None:
     sid = seed_session(MOWER)
     at = run_app(session_id=sid, tab="Facts")
     editor = at.data_editor[0]
-    row = editor.value["fact"].tolist().index("incident.date")
+    row = editor.value["path"].tolist().index("incident.date")
     before = store().load(sid)
     at.session_state[editor.key] = {
         "edited_rows": {row: {"value": "last tuesday-ish"}},
@@ -78,7 +78,7 @@ def test_deleting_a_row_marks_the_fact_unknown() -> None:
     sid = seed_session(MOWER)
     at = run_app(session_id=sid, tab="Facts")
     editor = at.data_editor[0]
-    row = editor.value["fact"].tolist().index("incident.obvious_malfunction")
+    row = editor.value["path"].tolist().index("incident.obvious_malfunction")
     at.session_state[editor.key] = {"edited_rows": {}, "added_rows": [], "deleted_rows": [row]}
     at.run()
     assert "obvious_malfunction" not in store().load(sid).case["incident"]
