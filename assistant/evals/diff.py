@@ -80,10 +80,14 @@ def _compare(
 
 def diff_runs(a: Mapping[str, Any], b: Mapping[str, Any], tolerance: float = 0.005) -> RunDiff:
     """Diff two ``results.json`` objects (A = before, B = after)."""
-    result = RunDiff(
-        a_label=f"{a['meta'].get('provider')} @ {a['meta'].get('started')}",
-        b_label=f"{b['meta'].get('provider')} @ {b['meta'].get('started')}",
-    )
+
+    def label(meta: Mapping[str, Any]) -> str:
+        return (
+            f"provider {meta.get('provider')}, started {meta.get('started')}, "
+            f"commit {meta.get('git_commit') or 'unknown'}, cases {meta.get('cases_dir')}"
+        )
+
+    result = RunDiff(a_label=label(a["meta"]), b_label=label(b["meta"]))
     for split in [s for s in b["aggregate"] if s in a["aggregate"]]:
         ma = {k: v["mean"] for k, v in a["aggregate"][split]["metrics"].items()}
         mb = {k: v["mean"] for k, v in b["aggregate"][split]["metrics"].items()}
