@@ -87,7 +87,11 @@ def _flash() -> None:
 def _set_fact_form(case: Case, first: list[str], commit: CommitFn) -> None:
     paths = addable_paths(case, first)
     path = st.selectbox(
-        "Fact", paths, key="fact_path", help="The open questions' facts come first."
+        "Fact",
+        paths,
+        key="fact_path",
+        format_func=lambda p: fact_label(case, p),
+        help="The open questions' facts come first.",
     )
     if not path:
         return

@@ -49,7 +49,7 @@ def capture(out: Path) -> list[Path]:
 
             def shot(name: str) -> None:
                 path = out / f"{name}.png"
-                page.wait_for_timeout(600)  # let charts and fonts settle
+                page.wait_for_timeout(1500)  # let charts, fonts and forms settle
                 page.screenshot(path=path)
                 saved.append(path)
 
