@@ -244,10 +244,17 @@ class AnalysisStream(Iterator[str]):
         accepted: dict[str, str] = {}
         issues: list[VerifierIssue] = []
         draft_m = CoverageMetrics()
-        for number in context.sent:
+        for position, number in enumerate(context.sent, start=1):
             item = by_number[number]
-            line = lines.get(number)
+            line = lines.get(position)
             if line is None:
+                continue
+            if _copies(line, item.brief):
+                issues.append(VerifierIssue(
+                    kind="summary_copy", sentence=line, action="removed",
+                    detail=f"the model repeated the rule core's line for {item.actor} instead of "
+                    "explaining it; nothing to add",
+                ))  # fmt: skip
                 continue
             if "[" not in line and item.ids:
                 line = f"{line.rstrip(' .')} [{'; '.join(item.ids)}]."  # the model left them out
@@ -306,6 +313,13 @@ class AnalysisStream(Iterator[str]):
             context=context,
             summarised=sorted(accepted),
         )
+
+
+def _copies(line: str, brief: str) -> bool:
+    """True when a summary line mostly repeats its item (a small model's habit)."""
+    words = re.findall(r"[a-z]{3,}", re.sub(r"\[[^\]]*\]", " ", line.lower()))
+    source = set(re.findall(r"[a-z]{3,}", brief.lower()))
+    return bool(words) and sum(w in source for w in words) / len(words) >= 0.8
 
 
 _REJECT = frozenset({"unresolved_citation", "contradiction", "aild_as_law", "injection"})

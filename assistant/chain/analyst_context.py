@@ -54,7 +54,7 @@ class AnalystContext:
     facts: str
     items: str
     provisions: str
-    sent: list[int]
+    sent: list[int]  # item numbers, in prompt order (the prompt numbers them 1, 2, ...)
     tokens: int
     budget: int
     dropped: list[str] = field(default_factory=list)
@@ -98,9 +98,9 @@ def _provision_text(corpus: Corpus, ref: str, as_of: date) -> str | None:
     return f"{node.heading}: {short}" if node.heading else short
 
 
-def item_line(item: SummaryItem) -> str:
-    """How an item is shown to the model."""
-    return f"{item.number}. {item.brief}"
+def item_line(item: SummaryItem, number: int) -> str:
+    """How an item is shown to the model (numbered by its place in the prompt)."""
+    return f"{number}. {item.brief}"
 
 
 def build_context(
@@ -120,7 +120,7 @@ def build_context(
     lines: list[str] = []
     sent: list[int] = []
     for item in items:
-        line = item_line(item)
+        line = item_line(item, len(sent) + 1)
         cost = count(line) + 1
         if used + cost > budget and sent:
             dropped.append(f"item {item.number}")

@@ -11,7 +11,7 @@ from assistant.chain.analyst import analyse, parse_item_lines
 from assistant.chain.analyst_context import build_context, prompt_budget
 from assistant.chain.analyst_template import analysis_items, summary_items, template_analysis
 from assistant.corpus import Corpus
-from assistant.llm import BrokenStream, ScriptedChatModel
+from assistant.llm import BrokenStream, ScriptedChatModel, load_prompt
 from assistant.llm.messages import parse_data_blocks
 from assistant.models import count_tokens
 from assistant.vocabulary import find_ids
@@ -124,7 +124,8 @@ def test_narrative_never_reaches_the_model_and_data_is_fenced(corpus: Corpus) ->
     assert "IMPORTANT SYSTEM NOTE" not in str(user.content)  # only facts and findings are sent
     names = [name for name, _, _ in parse_data_blocks(str(user.content))]
     assert names[:2] == ["case_facts", "items"]
-    assert str(user.content).rstrip().endswith("[PLD_2024 Art 8(1)(a)].")  # instructions last
+    instructions = load_prompt("analyst").render().strip()
+    assert str(user.content).rstrip().endswith(instructions)  # the instructions come last
 
 
 def test_injected_instructions_change_nothing(corpus: Corpus) -> None:
@@ -169,3 +170,11 @@ def test_every_finding_is_in_the_template(corpus: Corpus) -> None:
         if f.status.value != "excluded":
             assert any(f.actor in i.group and f.regime in i.regimes for i in items)
     assert text.count("### Step") == 3
+
+
+def test_a_summary_that_copies_the_rule_core_line_is_not_shown(corpus: Corpus) -> None:
+    _, assessment = assess(HEATER_CASE, HEATER_DAY)
+    brief = summary_items(assessment)[0].brief
+    _, result, _ = run(corpus, ScriptedChatModel.of([f"1. {brief}"]))
+    assert "In short" not in result.markdown
+    assert any(i.kind == "summary_copy" for i in result.issues)

@@ -128,8 +128,8 @@ def _take_citations(text: str) -> tuple[str, list[Citation]]:
     cites: list[Citation] = []
 
     def repl(m: re.Match[str]) -> str:
-        if re.fullmatch(r"\s*[0-9a-f]{6,16}\s*", m.group(1)):
-            return ""  # a data-block nonce the model copied: noise, not a citation
+        if re.fullmatch(r"\s*(?:[0-9a-f]{6,16}|\d{1,3})\s*", m.group(1)):
+            return ""  # a data-block nonce or item number the model copied: noise
         parts = _split_bracket(m.group(1))
         if not parts or not all(_looks_like_citation(p) for p in parts):
             return m.group(0)  # ordinary brackets, e.g. "[sic]"
