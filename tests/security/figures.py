@@ -15,8 +15,9 @@ from typing import Any
 FIGURES = Path(__file__).resolve().parents[2] / ".artifacts" / "test" / "security-figures.json"
 
 
-def record(section: str, data: dict[str, Any]) -> None:
-    """Merge ``data`` under ``section`` into the figures file (and print it)."""
+def record(section: str, data: dict[str, Any], *, merge: bool = False) -> None:
+    """Put ``data`` under ``section`` in the figures file (and print it); ``merge=True`` adds
+    its keys to what the section already holds (tests of one section on several workers)."""
     FIGURES.parent.mkdir(parents=True, exist_ok=True)
     print(f"\n[{section}] {json.dumps(data, default=str)}")
     with (FIGURES.parent / ".security-figures.lock").open("w") as guard:
@@ -27,5 +28,8 @@ def record(section: str, data: dict[str, Any]) -> None:
                 current = json.loads(FIGURES.read_text())
             except ValueError:
                 current = {}
-        current[section] = data
+        if merge and isinstance(current.get(section), dict):
+            current[section] = {**current[section], **data}
+        else:
+            current[section] = data
         FIGURES.write_text(json.dumps(current, indent=2, default=str))
