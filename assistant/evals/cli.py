@@ -74,12 +74,15 @@ def _question_setup(need: bool, sim: Any = None) -> tuple[Any, dict[str, Any]]:
     return sim, {**cal.__dict__, "embedder": embedder}
 
 
-def _judge_setup(enabled: bool, provider: str) -> tuple[Any, dict[str, Any] | None]:
+def _judge_setup(
+    enabled: bool, provider: str, judge: Any = None
+) -> tuple[Any, dict[str, Any] | None]:
+    """The judge to use (None when off or untrusted) and what to say about it in the report."""
     if not enabled:
         return None, None
     from assistant.evals.judge import llm_judge, validate_judge
 
-    judge = llm_judge(provider)
+    judge = judge or llm_judge(provider)
     with console.status("validating the LLM judge on deliberately wrong answers..."):
         check = validate_judge(judge, stop_at_first_failure=True)
     summary = (
@@ -109,11 +112,13 @@ def run_eval(
     similarity: Any = None,
     resolver: Any = None,
     retriever: Any = None,
+    judge_impl: Any = None,
 ) -> Path:
     """Run the eval end to end and write the run directory; returns its path.
 
     ``pipeline``, ``similarity`` (question embedder), ``resolver`` (``(factory, info)``) and
-    ``retriever`` default to the real components; tests inject small real stand-ins.
+    ``retriever`` and ``judge_impl`` default to the real components; tests inject small real
+    stand-ins. An injected judge goes through the same validation gate as the LLM judge.
     """
     from assistant.evals.cases import load_cases
     from assistant.evals.report import write_run
@@ -144,7 +149,7 @@ def run_eval(
     with console.status("loading the embedder for question coverage..."):
         sim, q_meta = _question_setup(need_q, similarity)
     setup["embedder_calibration_s"] = round(time.perf_counter() - clock, 2)
-    the_judge, judge_meta = _judge_setup(judge, judge_provider or provider)
+    the_judge, judge_meta = _judge_setup(judge, judge_provider or provider, judge_impl)
     cfg = RunConfig(
         pipeline=pipeline,
         provider=provider,

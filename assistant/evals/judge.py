@@ -31,6 +31,7 @@ __all__ = [
     "JudgeVerdict",
     "judge_case",
     "llm_judge",
+    "load_validation_set",
     "render_report",
     "validate_judge",
 ]
@@ -110,7 +111,8 @@ class JudgeValidation:
         return not self.failures and self.wrong_total > 0
 
 
-def _validation_set() -> dict[str, Any]:
+def load_validation_set() -> dict[str, Any]:
+    """The deliberately wrong (and one right) answers the judge is validated on."""
     text = (
         resources.files("assistant.evals").joinpath("data/judge_validation.yaml").read_text("utf-8")
     )
@@ -126,7 +128,7 @@ def validate_judge(
     Wrong answers come first. ``stop_at_first_failure`` ends the check at the first mistake (a
     slow local model need not finish a validation it has already failed).
     """
-    data = data or _validation_set()
+    data = data or load_validation_set()
     result = JudgeValidation()
     with contextlib.suppress(_Stop):
         _run_validation(judge, data, result, stop_at_first_failure)

@@ -16,6 +16,7 @@ from typing import Any
 import yaml
 
 from assistant.evals.cases import EvalCase
+from assistant.evals.judge import JudgeVerdict, load_validation_set
 
 CASE: dict[str, Any] = {
     "id": "mower",
@@ -164,3 +165,27 @@ def write_case(path: Path, data: Mapping[str, Any]) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(yaml.safe_dump(dict(data), allow_unicode=True, sort_keys=False), "utf-8")
     return path
+
+
+def verdict(holds: bool) -> JudgeVerdict:
+    return JudgeVerdict(holds=holds, rationale="scripted verdict for the test")
+
+
+def oracle_judge() -> Any:
+    """A judge that knows the validation answers (what a perfect judge would say)."""
+    data = load_validation_set()
+    by_text = {a["text"]: a for a in data["answers"]}
+    must_not = data["must_not"]
+
+    def judge(kind: str, statement: str, text: str) -> JudgeVerdict:
+        answer = by_text[text]
+        if kind == "key_point":
+            return verdict(answer["right"] or statement not in answer["contradicts"])
+        violated = {must_not[i] for i in answer.get("violates", [])}
+        return verdict(statement in violated)
+
+    return judge
+
+
+def constant(value: bool) -> Any:
+    return lambda kind, statement, text: verdict(value)

@@ -3,43 +3,17 @@
 from __future__ import annotations
 
 import importlib
-from typing import Any
 
 import pytest
-from evalkit import make_case, perfect_report
+from evalkit import constant, make_case, oracle_judge, perfect_report, verdict
 
 from assistant.evals.judge import (
     JudgeVerdict,
-    _validation_set,
     judge_case,
     llm_judge,
     render_report,
     validate_judge,
 )
-
-
-def verdict(holds: bool) -> JudgeVerdict:
-    return JudgeVerdict(holds=holds, rationale="scripted verdict for the test")
-
-
-def oracle_judge() -> Any:
-    """A judge that knows the validation answers (what a perfect judge would say)."""
-    data = _validation_set()
-    by_text = {a["text"]: a for a in data["answers"]}
-    must_not = data["must_not"]
-
-    def judge(kind: str, statement: str, text: str) -> JudgeVerdict:
-        answer = by_text[text]
-        if kind == "key_point":
-            return verdict(answer["right"] or statement not in answer["contradicts"])
-        violated = {must_not[i] for i in answer.get("violates", [])}
-        return verdict(statement in violated)
-
-    return judge
-
-
-def constant(value: bool) -> Any:
-    return lambda kind, statement, text: verdict(value)
 
 
 def test_perfect_judge_passes_validation() -> None:

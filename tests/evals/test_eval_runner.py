@@ -10,7 +10,16 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from evalkit import CASE, PreparedPipeline, make_case, perfect_report, set_resolver, word_overlap
+from evalkit import (
+    CASE,
+    PreparedPipeline,
+    constant,
+    make_case,
+    oracle_judge,
+    perfect_report,
+    set_resolver,
+    word_overlap,
+)
 from typer.testing import CliRunner
 
 from assistant.errors import AssistantError
@@ -198,3 +207,43 @@ def test_diff_between_two_runs(tmp_path: Path) -> None:
 def test_diff_rejects_a_directory_without_results(tmp_path: Path) -> None:
     with pytest.raises(AssistantError, match=r"no results\.json"):
         load_results(tmp_path)
+
+
+def test_judge_scores_only_after_passing_validation(tmp_path: Path) -> None:
+    cases_dir = tmp_path / "cases"
+    cases = make_cases(cases_dir)
+
+    def with_judge(name: str, impl: Any) -> dict[str, Any]:
+        out = run_eval(
+            cases_dir,
+            provider="fake",
+            out=tmp_path / name,
+            pipeline=PreparedPipeline(reports_for(cases)),
+            similarity=word_overlap,
+            resolver=RESOLVER,
+            retrieval_dir=tmp_path / "none",
+            judge=True,
+            judge_impl=impl,
+        )
+        return load_results(out)
+
+    oracle = oracle_judge()
+
+    def trusted(kind: str, statement: str, text: str) -> Any:
+        # the validated judge answers the validation set like the oracle; on real cases it
+        # finds every key point and no violation
+        try:
+            return oracle(kind, statement, text)
+        except KeyError:
+            return constant(kind == "key_point")(kind, statement, text)
+
+    good = with_judge("good", trusted)
+    assert good["meta"]["judge"]["passed"] is True
+    assert good["cases"][0]["metrics"]["key_point_coverage"] == 1.0
+    assert good["cases"][0]["metrics"]["judge_must_not_pass_rate"] == 1.0
+
+    bad = with_judge("bad", constant(True))
+    assert bad["meta"]["judge"]["passed"] is False
+    assert "FAILED" in bad["meta"]["judge"]["note"]
+    assert bad["cases"][0]["metrics"].get("key_point_coverage") is None
+    assert "FAILED validation" in (tmp_path / "bad" / "report.md").read_text("utf-8")
