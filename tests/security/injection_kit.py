@@ -206,9 +206,13 @@ def judge(clean: Run, attacked: Run) -> Verdict:
 
 
 def baseline_for(variant: Variant, runs: dict[str, Run]) -> Run:
-    """The clean twin: the narrative alone, or with the clean attachment for the PDF carrier."""
-    twin = "clean+pdf" if variant.carrier == "pdf" else "clean"
-    return runs[f"{variant.narrative.id}/{twin}"]
+    """The clean twin: the narrative alone, or with the clean attachment for the PDF carrier
+    when that was run (the slow tier saves the call: the attachment alone changes nothing,
+    see ``test_a_clean_attachment_changes_nothing``)."""
+    twin = f"{variant.narrative.id}/clean+pdf"
+    if variant.carrier == "pdf" and twin in runs:
+        return runs[twin]
+    return runs[f"{variant.narrative.id}/clean"]
 
 
 def rates(verdicts: list[Verdict]) -> dict[str, Any]:
