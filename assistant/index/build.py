@@ -131,7 +131,7 @@ def _embed_missing(
             if digest not in vectors:
                 todo.setdefault(digest, chunk.embed_text)
         cached = len(set(hashes)) - len(todo)
-        backend = os.environ.get("ASSISTANT_EMBED_BACKEND", "onnx")  # nothing new to embed
+        backend: str = settings.embed_backend  # nothing new to embed
         if todo:
             from assistant.index.embedder import get_embedder
 

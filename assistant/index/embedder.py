@@ -260,7 +260,7 @@ def get_embedder(
     11 ms on one thread and 20 ms on two (the second thread waits for a busy core).
     """
     settings = settings or get_settings()
-    chosen = backend or os.environ.get("ASSISTANT_EMBED_BACKEND", "onnx")
+    chosen = backend or settings.embed_backend
     if chosen not in ("onnx", "torch"):
         raise ModelLoadError(
             f"unknown embedding backend {chosen!r}", hint="use ASSISTANT_EMBED_BACKEND=onnx|torch"
