@@ -24,7 +24,7 @@ HOST ?= 127.0.0.1
 run: $(VENV)/.run-installed
 	$(BIN)/assistant setup
 	$(BIN)/streamlit run app.py --server.headless true --server.address $(HOST) \
-	  --server.port $(PORT) --browser.gatherUsageStats false
+	  --server.port $(PORT) --browser.gatherUsageStats false --client.toolbarMode minimal
 
 test: $(VENV)/.dev-installed lint test-fast test-slow
 
