@@ -57,9 +57,9 @@ __all__ = [
 log = logging.getLogger(__name__)
 
 # Prompt-reading speed assumed before a call was measured in this process (tokens/s): a cautious
-# figure for the 1.5B model on one thread of these 2-core machines (measured 28 tok/s with the
-# machine under heavy load; see benchmarks/triage.py for current numbers).
-DEFAULT_PREFILL_TOK_S = {"local": 40.0}
+# figure for the 1.5B model on one thread of these 2-core machines (measured 25 tok/s at load
+# average 7.4, 11-35 tok/s in benchmark runs; see benchmarks/triage.py for current numbers).
+DEFAULT_PREFILL_TOK_S = {"local": 25.0}
 _REMOTE_PREFILL_TOK_S = 2000.0
 FIRST_WORDS_TARGET_S = 15.0
 _TOKENS_PER_ITEM = 60  # output budget per summary line
@@ -256,6 +256,12 @@ class AnalysisStream(Iterator[str]):
                     "explaining it; nothing to add",
                 ))  # fmt: skip
                 continue
+            if not _names(line, item.actor):
+                issues.append(VerifierIssue(
+                    kind="summary_dropped", sentence=line, action="removed",
+                    detail=f"the model's line for {item.actor} does not name that actor",
+                ))  # fmt: skip
+                continue
             if "[" not in line and item.ids:
                 line = f"{line.rstrip(' .')} [{'; '.join(item.ids)}]."  # the model left them out
             checked = verify_analysis(
@@ -313,6 +319,15 @@ class AnalysisStream(Iterator[str]):
             context=context,
             summarised=sorted(accepted),
         )
+
+
+def _names(line: str, actor: str) -> bool:
+    """True when the line names the actor (full name or its first distinctive word)."""
+    low = line.lower()
+    first = actor.split()[0].strip(".,").lower() if actor.split() else ""
+    return actor.lower() in low or (
+        len(first) >= 4 and re.search(rf"\b{re.escape(first)}", low) is not None
+    )
 
 
 def _copies(line: str, brief: str) -> bool:

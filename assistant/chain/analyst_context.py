@@ -3,7 +3,8 @@
 The embedded model reads its prompt slowly on 2 cores (``assistant.llm.speed``), so the prompt
 is budgeted in tokens (tiktoken ``cl100k_base``) from the measured prefill speed and the
 first-words target (:func:`prompt_budget`). Summary items (one per actor with open findings)
-are added in order until the budget is spent; actors that do not fit get no summary. Short
+are added in order until the budget is spent; actors that do not fit get no summary. The case
+facts (actors, harm, dates) follow if they fit. Short
 provision texts (our digest summaries, or the official text shortened) are added after the
 items if room is left, and so are retrieved provisions. Pure: the corpus and hits are passed in.
 """
@@ -61,7 +62,9 @@ class AnalystContext:
 
     def blocks(self) -> dict[str, str]:
         """Data blocks for ``build_messages`` (untrusted: they carry names from the narrative)."""
-        out = {"case_facts": self.facts, "items": self.items}
+        out = {"items": self.items}
+        if self.facts:
+            out["case_facts"] = self.facts
         if self.provisions:
             out["provisions"] = self.provisions
         return out
@@ -115,8 +118,7 @@ def build_context(
 ) -> AnalystContext:
     """The analyst's data blocks within ``budget`` tokens (``count`` = tiktoken counter)."""
     dropped: list[str] = []
-    facts = facts_block(case, assessment)
-    used = count(facts)
+    used = 0
     lines: list[str] = []
     sent: list[int] = []
     for item in items:
@@ -128,6 +130,13 @@ def build_context(
         lines.append(line)
         sent.append(item.number)
         used += cost
+    # The facts help the wording but the items carry what must be said: facts only if room.
+    facts = facts_block(case, assessment)
+    if used + count(facts) <= budget:
+        used += count(facts)
+    else:
+        dropped.append("case facts")
+        facts = ""
     texts: list[str] = []
     wanted = [pid for item in items if item.number in sent for pid in item.ids]
     for ref in dict.fromkeys([*wanted, *(h.id for h in hits)]):

@@ -17,6 +17,7 @@ import typer
 from rich.console import Console
 from rich.markdown import Markdown
 from rich.table import Table
+from rich.text import Text
 
 from assistant.chain.cli import AsOfOpt, JurisdictionOpt, ProviderOpt, fail, parse_as_of
 from assistant.errors import AssistantError
@@ -167,16 +168,16 @@ def chat_cmd(
         fail(exc)
         return
     for note in session.notes:
-        console.print(f"[yellow]note:[/] {note}", markup=False)
+        console.print(Text.assemble(("note: ", "yellow"), note))
     console.print("[bold]AI liability interview[/] — first-pass analysis, not legal advice.")
-    console.print(f"Commands: {', '.join(COMMANDS)}. Provider: {session.provider}.")
+    console.print(f"Commands: {', '.join(COMMANDS)}. Provider: {session.provider}.", markup=False)
     first = _ask("Describe what happened (or press Enter to start with questions):")
     if first is None:
         return
     if first.strip() and not first.strip().startswith("/"):
         with console.status("reading the narrative…"):
             for note in session.narrative(first):
-                console.print(f"[yellow]note:[/] {note}", markup=False)
+                console.print(Text.assemble(("note: ", "yellow"), note))
     assert session.assessment is not None
     console.print(_findings_table(session.assessment))
     for _ in range(max_turns):
@@ -186,10 +187,11 @@ def chat_cmd(
             console.print("No open questions left. Type /report for the report or /quit.")
         else:
             options = ", ".join(o.label for o in question.options)
+            console.print()
             console.print(
-                f"\n[bold]{question.text}[/]" + (f" [dim]({options})[/]" if options else "")
+                Text.assemble((question.text, "bold"), (f" ({options})" if options else "", "dim"))
             )
-            console.print(f"[dim]why: {question.reason}[/]", markup=True)
+            console.print(Text(f"why: {question.reason}", style="dim"))
         line = _ask(">")
         if line is None or line.strip() == "/quit":
             break
@@ -206,16 +208,16 @@ def chat_cmd(
         elif command == "/skip" and question is not None:
             session.skipped.add(question.id)
         elif command.startswith("/"):
-            console.print(f"Unknown command. Use {', '.join(COMMANDS)}.")
+            console.print(f"Unknown command. Use {', '.join(COMMANDS)}.", markup=False)
         elif question is not None:
             result, changes = session.answer(question, line)
             if result.clarification:
-                console.print(f"[yellow]{result.clarification}[/]", markup=True)
+                console.print(Text(result.clarification, style="yellow"))
                 continue
             if result.understood:
-                console.print(f"[green]{result.understood}[/]", markup=True)
+                console.print(Text(result.understood, style="green"))
             for change in changes:
-                console.print(f"  [magenta]changed:[/] {change}")
+                console.print(Text.assemble(("  changed: ", "magenta"), change))
     console.print("Bye. Nothing is stored by this command; rerun `assistant chat` to start over.")
 
 

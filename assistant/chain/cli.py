@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 from rich.console import Console
 from rich.markdown import Markdown
+from rich.text import Text
 
 from assistant.errors import AssistantError, InputError
 
@@ -75,7 +76,7 @@ def _read_input(source: str) -> str:
         raise InputError(f"cannot read {source}: {exc.strerror}", hint="check the file") from exc
     uploaded = read_upload(path.name, data)
     for warning in uploaded.warnings:
-        err.print(f"[yellow]note:[/] {warning}")
+        err.print(Text.assemble(("note: ", "yellow"), warning))
     return uploaded.text
 
 
@@ -142,7 +143,7 @@ def triage_cmd(
             if not quiet:
                 if not streamed:
                     err.print("[dim]draft (checked before it reaches the report):[/]")
-                err.print(f"[dim]{piece}[/]", end="", markup=False, highlight=False, style="dim")
+                err.print(piece, end="", markup=False, highlight=False, style="dim")
             streamed.append(piece)
 
         with err.status("extracting facts and applying the rule core…", spinner="dots") as status:
@@ -154,7 +155,7 @@ def triage_cmd(
             err.print()
         if not quiet:
             for note in [*result.extraction_notes, *result.provider_notes]:
-                err.print(f"[yellow]note:[/] {note}", markup=False)
+                err.print(Text.assemble(("note: ", "yellow"), note))
             m = result.analysis.metrics
             err.print(f"[dim]provider {result.provider} · {len(result.report.findings)} findings · "
                       f"citation coverage {m.coverage:.2f} · {result.timings['total_s']:.1f} s[/]")  # fmt: skip
@@ -178,10 +179,19 @@ def ask_cmd(
         day = parse_as_of(as_of)
         from assistant.chain.ask import ask
 
-        with err.status("searching the provisions…", spinner="dots"):
-            answer = ask(question, provider=provider, as_of=day, k=k)
+        streamed: list[str] = []
+
+        def on_token(piece: str) -> None:
+            if not streamed:
+                err.print("[dim]draft (checked before it is shown):[/]")
+            streamed.append(piece)
+            err.print(piece, end="", style="dim", markup=False, highlight=False)
+
+        answer = ask(question, provider=provider, as_of=day, k=k, on_token=on_token)
+        if streamed:
+            err.print()
         for note in answer.notes:
-            err.print(f"[yellow]note:[/] {note}", markup=False)
+            err.print(Text.assemble(("note: ", "yellow"), note))
         text = answer.markdown + f"\n\n*{answer.notice}*\n"
         if sys.stdout.isatty():
             out.print(Markdown(text))

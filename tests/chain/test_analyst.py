@@ -123,7 +123,7 @@ def test_narrative_never_reaches_the_model_and_data_is_fenced(corpus: Corpus) ->
     assert "IMPORTANT SYSTEM NOTE" not in str(system.content)
     assert "IMPORTANT SYSTEM NOTE" not in str(user.content)  # only facts and findings are sent
     names = [name for name, _, _ in parse_data_blocks(str(user.content))]
-    assert names[:2] == ["case_facts", "items"]
+    assert names[0] == "items"
     instructions = load_prompt("analyst").render().strip()
     assert str(user.content).rstrip().endswith(instructions)  # the instructions come last
 
@@ -178,3 +178,10 @@ def test_a_summary_that_copies_the_rule_core_line_is_not_shown(corpus: Corpus) -
     _, result, _ = run(corpus, ScriptedChatModel.of([f"1. {brief}"]))
     assert "In short" not in result.markdown
     assert any(i.kind == "summary_copy" for i in result.issues)
+
+
+def test_a_summary_about_someone_else_is_not_shown(corpus: Corpus) -> None:
+    line = "1. Acme Ltd may have to pay for the damage caused by its defective product [PLD_2024 Art 5(1)]."
+    _, result, _ = run(corpus, ScriptedChatModel.of([line]))
+    assert "Acme" not in result.markdown
+    assert any(i.kind == "summary_dropped" for i in result.issues)
