@@ -121,7 +121,7 @@ def run_eval(
     stand-ins. An injected judge goes through the same validation gate as the LLM judge.
     """
     from assistant.evals.cases import load_cases
-    from assistant.evals.report import write_run
+    from assistant.evals.report import write_case_file, write_run
     from assistant.evals.resolver import default_resolver
     from assistant.evals.retrieval import run_retrieval_eval
     from assistant.evals.runner import CaseRun, RunConfig, load_pipeline, run_cases
@@ -170,6 +170,7 @@ def run_eval(
         task = progress.add_task("starting", total=len(case_set.cases))
 
         def on_case(run: CaseRun) -> None:
+            write_case_file(out, run)
             mark = "[green]ok[/]" if run.status == "ok" else "[red]error[/]"
             lat = f"{run.latency_s:.1f}s" if run.latency_s is not None else "-"
             progress.console.print(f"  {run.case_id} [{run.split}] {mark} {lat}")

@@ -13,7 +13,7 @@ from assistant.evals.results import SCHEMA, aggregate, case_record, split_order,
 from assistant.evals.runner import CaseRun
 from assistant.evals.scoring import METRICS
 
-__all__ = ["CASE_TABLE_METRICS", "fmt", "render_markdown", "write_run"]
+__all__ = ["CASE_TABLE_METRICS", "fmt", "render_markdown", "write_case_file", "write_run"]
 
 CASE_TABLE_METRICS = (
     "actor_role_accuracy",
@@ -209,6 +209,17 @@ def render_markdown(results: Mapping[str, Any], plots: Mapping[str, str]) -> str
     return "\n".join(lines)
 
 
+def write_case_file(out_dir: Path, run: CaseRun) -> Path:
+    """``cases/<id>.json`` for one finished case (written as soon as the case is done, so an
+    interrupted run keeps what it measured)."""
+    (out_dir / "cases").mkdir(parents=True, exist_ok=True)
+    rec = case_record(run)
+    per_case = {**rec, "report": to_jsonable(run.report) if run.report is not None else None}
+    path = out_dir / "cases" / f"{run.case_id}.json"
+    path.write_text(json.dumps(per_case, indent=2, ensure_ascii=False), encoding="utf-8")
+    return path
+
+
 def write_run(
     out_dir: Path,
     runs: Sequence[CaseRun],
@@ -217,13 +228,9 @@ def write_run(
 ) -> dict[str, Any]:
     """Write everything for a run into ``out_dir``; returns the results object."""
     out_dir.mkdir(parents=True, exist_ok=True)
-    (out_dir / "cases").mkdir(exist_ok=True)
     records = [case_record(r) for r in runs]
-    for run, rec in zip(runs, records, strict=True):
-        per_case = {**rec, "report": to_jsonable(run.report) if run.report is not None else None}
-        (out_dir / "cases" / f"{run.case_id}.json").write_text(
-            json.dumps(per_case, indent=2, ensure_ascii=False), encoding="utf-8"
-        )
+    for run in runs:
+        write_case_file(out_dir, run)
     splits = split_order(records)
     agg = {"all": aggregate(records)}
     if len(splits) > 1 or (splits and splits[0] != "other"):
