@@ -80,6 +80,7 @@ def run_one(case: dict[str, Any], provider: str) -> dict[str, Any]:
         "provider": result.provider,
         "extraction_s": result.timings.get("extraction_s", 0.0),
         "first_words_s": first[0] if first else total,
+        "analyst_first_s": a.timings.get("first_piece_s"),
         "total_s": total,
         "core_s": core_s,
         "coverage": a.metrics.coverage,
@@ -127,7 +128,8 @@ def print_header() -> None:
     load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
     print(f"# triage benchmark — {time.strftime('%Y-%m-%d %H:%M')} — load average {load:.1f} "
           f"on {os.cpu_count()} cores (shared machine: noisy)")  # fmt: skip
-    print("case | provider | extract s | first words s | report s (cold) | core-only ms | "
+    print("case | provider | extract s | first words s (from analysis start) | report s (cold) | "
+          "core-only ms | "
           "report/core | coverage (draft) | unresolved (draft) | summaries | prompt/budget tok | "
           "prefill tok/s")  # fmt: skip
 
@@ -135,7 +137,8 @@ def print_header() -> None:
 def print_row(r: dict[str, Any]) -> None:
     ratio = r["total_s"] / max(r["core_s"], 1e-6)
     print(
-        f"{r['case']} | {r['provider']} | {_fmt(r['extraction_s'])} | {_fmt(r['first_words_s'])} | "
+        f"{r['case']} | {r['provider']} | {_fmt(r['extraction_s'])} | {_fmt(r['first_words_s'])} "
+        f"({_fmt(r['analyst_first_s'])}) | "
         f"{_fmt(r['total_s'])} ({_fmt(r['cold_total_s'])}) | {r['core_s'] * 1000:.1f} | "
         f"{ratio:.0f}x | {_fmt(r['coverage'])} ({_fmt(r['draft_coverage'])}) | "
         f"{r['unresolved']} ({r['draft_unresolved']}) | {r['summaries']} | "

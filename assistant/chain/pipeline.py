@@ -8,8 +8,9 @@ the analysis to the rule core's wording, with a note saying why.
 
 Expensive things load once per process (module-level, thread-safe): the corpus, the chat model
 per provider, the embedder used by the support check, the retriever. Retrieval is optional:
-without a built index it is skipped with a note. With a model, the embedder and the retriever
-load in background threads while the model extracts.
+without a built index it is skipped with a note, and with the embedded model it is not used (its
+prompt budget has no room for retrieved text). With a model, the embedder (and, for remote
+providers, the retriever) load in background threads while the model extracts.
 """
 
 from __future__ import annotations
@@ -127,6 +128,12 @@ def _retriever_future(settings: Settings) -> Future[Any]:
         return future
 
 
+def _wants_retrieval(provider: str) -> bool:
+    # The embedded model's prompt budget (a few hundred tokens on 2 cores) never has room for
+    # retrieved provisions, and loading the index would compete with it for the CPU.
+    return provider != "local"
+
+
 def _embed_loader(future: Future[Any], notes: list[str]) -> Callable[[], Any]:
     def get() -> Any:
         try:
@@ -213,7 +220,7 @@ def triage(
     model, used = _prepare_model(settings, provider, model, notes)
     if model is not None:
         _embedder_future(settings)  # load in the background while the model extracts
-        if retriever is None:
+        if retriever is None and _wants_retrieval(used):
             _retriever_future(settings)
     if extractor is None:
         from assistant.chain.extract import extract_case
@@ -258,7 +265,7 @@ def assess_case(
     hits: list[Any] = []
     if model is not None:
         embed_loader = _embed_loader(_embedder_future(settings), notes)
-        if retriever is None:
+        if retriever is None and _wants_retrieval(provider):
             try:
                 retriever = _retriever_future(settings).result(timeout=60)
             except Exception as exc:
