@@ -288,6 +288,8 @@ def assess_case(
         verifier_issues=list(analysis.issues),
         provider=provider,
         provider_notes=list(dict.fromkeys(notes)),
+        verification=analysis.metrics.as_dict(),
+        analysis_source=analysis.source,
     )
     timings["total_s"] = round(time.monotonic() - started, 3)
     return TriageResult(case, assessment, report, analysis, [], list(dict.fromkeys(notes)),
@@ -334,8 +336,6 @@ def run_case(
     """The report JSON for one narrative (the eval harness's ``Pipeline``)."""
     result = triage(narrative, provider=provider, as_of=as_of, jurisdiction=jurisdiction)
     data = result.report.to_json_dict()
-    data["verification"] = result.analysis.metrics.as_dict()
-    data["analysis_source"] = result.analysis.source
     data["timings"] = {**result.timings, **result.analysis.timings}
     data["extraction_notes"] = result.extraction_notes
     return data

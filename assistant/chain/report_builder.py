@@ -112,6 +112,8 @@ def build_report(
     provider: str = "none",
     provider_notes: list[str] | None = None,
     summary: str | None = None,
+    verification: dict[str, Any] | None = None,
+    analysis_source: str = "rule_core",
 ) -> Report:
     """The report for ``case`` as assessed on ``assessment.as_of``."""
     as_of = assessment.as_of
@@ -179,6 +181,8 @@ def build_report(
         notes=[n.text for n in assessment.notes],
         analysis_markdown=analysis_markdown,
         verifier_issues=issues,
+        verification=dict(verification or {}),
+        analysis_source=analysis_source,
         provider=provider,
         provider_notes=list(provider_notes or []),
     )

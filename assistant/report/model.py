@@ -104,7 +104,10 @@ class VerifierIssue(BaseModel):
     """What the verifier found in the LLM's draft and what it did about it."""
 
     kind: str = Field(
-        description="unresolved_citation | unsupported | contradiction | aild_as_law | no_citation"
+        description=(
+            "unresolved_citation | unsupported | contradiction | aild_as_law | no_citation | "
+            "injection | citation_added | summary_copy | summary_dropped | analysis_error"
+        )
     )
     sentence: str
     detail: str
@@ -129,6 +132,13 @@ class Report(BaseModel):
     notes: list[str] = Field(default_factory=list)
     analysis_markdown: str = ""
     verifier_issues: list[VerifierIssue] = Field(default_factory=list)
+    verification: dict[str, Any] = Field(
+        default_factory=dict,
+        description="What the verifier counted: legal sentences, supported, coverage ...",
+    )
+    analysis_source: str = Field(
+        default="rule_core", description="Who wrote the analysis prose: rule_core or the model."
+    )
     provider: str = "none"
     provider_notes: list[str] = Field(
         default_factory=list, description="What happened with the LLM (retries, fallback)."
