@@ -148,7 +148,15 @@ def status_cmd() -> None:
         "anx",
         "para",
     ):
-        table.add_column(col, justify="right" if col in ("art", "rec", "anx", "para") else "left")
+        # Source codes and dates must stay whole on narrow terminals; the rest may wrap.
+        whole = {"source": 15, "version": 10}
+        table.add_column(
+            col,
+            justify="right" if col in ("art", "rec", "anx", "para") else "left",
+            no_wrap=col in whole,
+            min_width=whole.get(col),
+            overflow="fold",
+        )
     for entry in corpus.manifest.sources:
         locked = lock.entries.get(entry.key)
         fetched = f"{locked.format.value}" if locked else "[yellow]no[/]"
@@ -252,7 +260,7 @@ def parse_cmd(
             return
     table = Table(title="parse")
     for col in ("source", "seconds", "articles", "recitals", "annexes", "paragraphs", "sections"):
-        table.add_column(col)
+        table.add_column(col, no_wrap=col == "source", min_width=22 if col == "source" else None)
     for r in results:
         if r.error:
             table.add_row(r.key, f"{r.seconds:.2f}", f"[red]{r.error}[/]", "", "", "", "")
