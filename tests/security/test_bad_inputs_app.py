@@ -101,3 +101,34 @@ def test_a_bidi_override_cannot_disguise_an_upload_name() -> None:
     result = read_upload("invoice\u202efdp.txt", b"The drone fell on the roof.")
     assert result.name == "invoicefdp.txt"
     assert "\u202e" not in result.name
+
+
+@pytest.mark.parametrize("megabytes", [20, 50])
+def test_a_huge_paste_gets_a_clear_message_and_the_facts_stay(megabytes: int) -> None:
+    """20 MB reaches our check (limit named, with a hint). 50 MB is refused even earlier by
+    Streamlit itself (its 25 MB widget-state limit, shown as its own message naming the
+    limit): either way within 10 s, and the session keeps everything."""
+    sid = seed_session(MOWER)
+    before = store().load(sid)
+    at = run_app(session_id=sid, tab="Triage")
+    started = time.perf_counter()
+    at.text_area(key="narrative_input").set_value("x" * megabytes * 1_000_000)
+    next(b for b in at.button if b.label == "Analyse").click()
+    at.run(timeout=60)
+    seconds = time.perf_counter() - started
+    streamlit_refusal = [str(e.message) for e in at.exception if "size limit" in str(e.message)]
+    errors = [e.value for e in at.error]
+    record(
+        "bad_paste_app",
+        {f"{megabytes}MB": {"seconds": round(seconds, 2), "ours": errors[:1],
+                            "streamlit_refusal": bool(streamlit_refusal)}},
+        merge=True,
+    )  # fmt: skip
+    after = store().load(sid)
+    assert after is not None and before is not None
+    assert after.case == before.case and after.report == before.report
+    assert seconds < HANG_S
+    assert len(at.exception) == len(streamlit_refusal), at.exception  # nothing else broke
+    assert streamlit_refusal or any("limit" in e and "—" in e for e in errors), errors
+    again = run_app(session_id=sid, tab="Findings")  # the app still serves the session
+    assert "GreenBlade" in " ".join(m.value for m in again.markdown)
