@@ -1,8 +1,10 @@
 """Extraction with a language model: one schema-constrained call with a small, flat schema.
 
 The schema is deliberately not the full ``Case``: a 1.5B model fills a short list of actors
-(name, main role, quote), harms and two dates written as text far better than
-dozens of nested optional fields (STACK_NOTES: 6/7 roles right with a flat, bounded schema).
+(name, main role, quote) and two dates written as text far better than dozens of nested optional
+fields (STACK_NOTES: 6/7 roles right with a flat, bounded schema). Harms and causes are left to
+the patterns: measured, the model's harms were right about half the time and only lowered
+precision (see :mod:`combine`), and every output token costs time on two cores.
 Python then checks every quote and name against the narrative (:mod:`quotes`), parses the dates
 (:mod:`dates`), and turns what survives into a :class:`Draft` with origin ``model``. Facts whose
 words are not in the narrative, or lie in text that reads as instructions, are dropped with the
@@ -22,7 +24,7 @@ from assistant.chain.extract.dates import parse_date_text, representative_day
 from assistant.chain.extract.quotes import QuoteMatch, find_quote
 from assistant.chain.extract.text import Sentence, clause_around, sentences
 from assistant.llm.outcome import CallOutcome
-from assistant.vocabulary import Harm, Role
+from assistant.vocabulary import Role
 
 __all__ = ["MAX_MODEL_CHARS", "ExtractionReply", "ModelExtraction", "extract_with_model"]
 
@@ -32,10 +34,6 @@ RoleName = Literal[
     "developer", "provider", "gpai_provider", "fine_tuner", "data_provider", "deployer",
     "integrator", "operator", "cloud_provider", "component_supplier", "distributor",
     "importer", "online_platform", "end_user", "affected_person", "attacker",
-]  # fmt: skip
-HarmName = Literal[
-    "personal_injury", "psychological", "property", "data_loss", "economic_loss",
-    "discrimination", "privacy", "reputation",
 ]  # fmt: skip
 
 
@@ -53,18 +51,10 @@ class ActorItem(BaseModel):
     quote: str = Field(description="3 to 8 words copied from the narrative.", **_bounded(48))
 
 
-class HarmItem(BaseModel):
-    """One kind of harm."""
-
-    type: HarmName
-    quote: str = Field(**_bounded(48))
-
-
 class ExtractionReply(BaseModel):
     """The flat extraction schema (bounded lists, dates as text)."""
 
     actors: list[ActorItem] = Field(max_length=6)
-    harms: list[HarmItem] = Field(max_length=2)
     incident_date: str | None = Field(**_bounded(30))
     market_date: str | None = Field(**_bounded(30))
 
@@ -85,7 +75,6 @@ def _messages(text: str) -> list:  # type: ignore[type-arg]
         load_prompt("extract_case_system").render(),
         load_prompt("extract_case").render(
             roles=", ".join(RoleName.__args__),  # type: ignore[attr-defined]
-            harms=", ".join(HarmName.__args__),  # type: ignore[attr-defined]
         ),
         {"narrative": text},
     )
@@ -142,13 +131,6 @@ def _to_draft(reply: ExtractionReply, text: str) -> Draft:
                 origin="model",
             )
         )
-    for harm in reply.harms:
-        match, why = check.find(harm.quote)
-        if match is None:
-            draft.dropped.append(DroppedFact("damage", harm.type, harm.quote, str(why), "model"))
-            continue
-        draft.facts.append(FactCandidate("damage", {"type": Harm(harm.type).value}, match.text,
-                                         mode="add", origin="model"))  # fmt: skip
     for path, written in (("incident.date", reply.incident_date),
                           ("product.market_date", reply.market_date)):  # fmt: skip
         if written and written.strip().lower() not in {"null", "none", "unknown", "n/a"}:

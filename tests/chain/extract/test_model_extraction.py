@@ -38,12 +38,10 @@ def reply(**changes: Any) -> str:
     body: dict[str, Any] = {
         "actors": [
             {"name": "MedScore AG", "role": "deployer", "quote": "MedScore AG developed TriageRank"},
-            {"name": "Harbour Clinic", "role": "deployer",
-             "quote": "ranked a child as low priority at the Harbour Clinic"},
+            {"name": "Harbour Clinic", "role": "deployer", "quote": "low priority at the Harbour Clinic"},
             {"name": "Medisoft", "role": "developer",
              "quote": "the ranking software came from Medisoft"},
         ],
-        "harms": [{"type": "property", "quote": "now has lasting kidney damage"}],
         "incident_date": "20 May 2027",
         "market_date": None,
     }  # fmt: skip
@@ -65,12 +63,13 @@ def test_the_model_fills_gaps_and_the_patterns_keep_their_roles() -> None:
     assert result.method == "model+rules" and result.outcome is not None and result.outcome.ok
     assert _roles(case, "MedScore AG") == ["developer"]  # the patterns' role wins
     assert _roles(case, "Harbour Clinic") == ["deployer"]  # the model fills the gap
-    assert _roles(case, "Medisoft") == ["developer"]  # an actor only the model found
-    assert [h.value for h in case.harms()] == ["personal_injury"]  # model's harm only fills gaps
+    assert case.actor("Medisoft") is None  # named only by the model: listed, not added
+    assert any(d.value == "Medisoft" and d.origin == "model" for d in result.dropped)
+    assert [h.value for h in case.harms()] == ["personal_injury"]  # harms: the patterns'
     index = case.actor_index("Harbour Clinic")
     provenance = case.provenance[f"actors[{index}].roles"]
     assert provenance.source is Source.EXTRACTED
-    assert provenance.quote == "ranked a child as low priority at the Harbour Clinic"
+    assert provenance.quote == "low priority at the Harbour Clinic"
     assert {f.origin for f in result.added} == {"rules", "model"}
 
 
@@ -94,18 +93,14 @@ def test_wrong_schema_falls_back_to_the_patterns() -> None:
 
 def test_an_invalid_item_is_dropped_and_the_rest_used() -> None:
     actors = [
-        {"name": "Harbour Clinic", "role": "wizard", "quote": "at the Harbour Clinic"},
-        {
-            "name": "Medisoft",
-            "role": "developer",
-            "quote": "the ranking software came from Medisoft",
-        },
+        {"name": "MedScore AG", "role": "wizard", "quote": "MedScore AG developed TriageRank"},
+        {"name": "Harbour Clinic", "role": "deployer", "quote": "at the Harbour Clinic"},
     ]
     result = extract_case(NARRATIVE, model=ScriptedChatModel.of([reply(actors=actors)]))
     assert result.method == "model+rules"
     assert result.outcome is not None and result.outcome.dropped
-    assert _roles(result.case, "Medisoft") == ["developer"]
-    assert _roles(result.case, "Harbour Clinic") is None
+    assert _roles(result.case, "Harbour Clinic") == ["deployer"]
+    assert _roles(result.case, "MedScore AG") == ["developer"]
 
 
 def test_quotes_and_names_not_in_the_narrative_are_dropped() -> None:
@@ -114,18 +109,15 @@ def test_quotes_and_names_not_in_the_narrative_are_dropped() -> None:
             {"name": "Harbour Clinic", "role": "deployer", "quote": "the clinic is the deployer"},
             {"name": "Globex Corp", "role": "developer", "quote": "Globex Corp built the model"},
         ],
-        harms=[{"type": "privacy", "quote": "patient files were leaked online"}],
         incident_date="1 January 2020",
     )
     result = extract_case(NARRATIVE, model=ScriptedChatModel.of([invented]))
     case = result.case
     assert case.actor("Globex Corp") is None
     assert _roles(case, "Harbour Clinic") is None
-    assert "privacy" not in {h.value for h in case.harms()}
     assert case.incident.date is not None and case.incident.date.isoformat() == "2027-05-20"
     reasons = {(d.path, d.reason) for d in result.dropped if d.origin == "model"}
     assert ("actors", "name: quote not found in the narrative") in reasons
-    assert any(p == "damage" and "not found" in r for p, r in reasons)
     assert any(p == "incident.date" and "not found" in r for p, r in reasons)
 
 
