@@ -7,7 +7,8 @@ Public API::
 ``model=None`` (provider ``none``) uses the deterministic pattern extractor
 (:mod:`~assistant.chain.extract.rules_extractor`, EN/DE and some FR); with a chat model, one
 schema-constrained call (:mod:`~assistant.chain.extract.model_extractor`) is checked quote by
-quote against the narrative and combined with the patterns. Dates are read in Python
+quote against the narrative and fills the gaps the patterns leave (roles of actors they found
+without one, missing dates; see :mod:`~assistant.chain.extract.combine` for the measurements). Dates are read in Python
 (:mod:`~assistant.chain.extract.dates`). Facts the user stated are never overwritten:
 disagreements are returned as ``conflicts``.
 """

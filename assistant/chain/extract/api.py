@@ -67,9 +67,9 @@ def extract_case(
     """Facts of ``text`` merged into ``base_case`` (or a new case).
 
     ``model=None`` uses the deterministic pattern extractor only. With a model, one
-    schema-constrained call proposes actors, roles, harms, causes and dates; every quote is
-    checked against the narrative and the result is combined with the patterns' findings. A
-    model failure or unusable reply falls back to the patterns with a note; it never raises.
+    schema-constrained call proposes actors with roles and two dates; every quote is checked
+    against the narrative and the model fills only the gaps the patterns leave. A model failure
+    or unusable reply falls back to the patterns with a note; it never raises.
     Facts the user stated in ``base_case`` are never overwritten (see ``conflicts``).
     ``today`` (the analysis date) drops dates that lie after it.
     """
