@@ -303,8 +303,8 @@ _SEG_SPLIT = re.compile(r"\(([^()]*)\)")
 # "Code civil art. 1240", "ProdHaftG § 1 Abs. 1"): a first word, then words with a digit or §
 # or one of a few connective abbreviations.
 _NATIONAL_LABEL = (
-    r"[^\s;,\[\]`'\"]+(?: (?:civil|art\.|Art\.|ff\.|Abs\.|Nr\.|Satz|S\.|"
-    r"[^\s;,\[\]`'\"]*[\d§][^\s;,\[\]`'\"]*))*"
+    rf"[^\s;,\[\]`'\"]+(?: (?!(?:{_ACT_ALT}|NATIONAL)\b)(?:civil|art\.|Art\.|ff\.|Abs\.|Nr\.|"
+    r"Satz|S\.|[^\s;,\[\]`'\"]*[\d§][^\s;,\[\]`'\"]*))*"
 )
 
 # Where to look for IDs inside prose (citations in analysis text). Deliberately anchored on

@@ -227,6 +227,14 @@ def test_roman_rejects_garbage() -> None:
         roman_to_int("IIII")
 
 
+def test_find_ids_national_label_stops_at_the_next_id() -> None:
+    assert find_ids("NATIONAL DE BGB §823(1) PLD_2024 Art 21 NATIONAL FR Code civil art. 1240") == [
+        "NATIONAL DE BGB §823(1)",
+        "PLD_2024 Art 21",
+        "NATIONAL FR Code civil art. 1240",
+    ]
+
+
 def test_find_ids_stops_at_markdown_code_spans() -> None:
     assert find_ids("see `NATIONAL DE BGB §823(1)` and `PLD_2024 Art 9(1)`") == [
         "NATIONAL DE BGB §823(1)",
