@@ -48,13 +48,13 @@ class ActorItem(BaseModel):
 
     name: str = Field(description="Name exactly as written in the narrative.", **_bounded(60))
     role: RoleName
-    quote: str = Field(description="3 to 8 words copied from the narrative.", **_bounded(48))
+    quote: str = Field(description="2 to 6 words copied from the narrative.", **_bounded(40))
 
 
 class ExtractionReply(BaseModel):
     """The flat extraction schema (bounded lists, dates as text)."""
 
-    actors: list[ActorItem] = Field(max_length=6)
+    actors: list[ActorItem] = Field(json_schema_extra={"maxItems": 5})
     incident_date: str | None = Field(**_bounded(30))
     market_date: str | None = Field(**_bounded(30))
 
@@ -85,7 +85,8 @@ class _Checker:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self.instructions: list[Sentence] = [s for s in sentences(text) if s.instruction]
+        self.sentences: list[Sentence] = sentences(text)
+        self.instructions = [s for s in self.sentences if s.instruction]
 
     def find(self, quote: str) -> tuple[QuoteMatch | None, str | None]:
         match = find_quote(quote, self.text)
@@ -94,6 +95,13 @@ class _Checker:
         if any(s.start <= match.start < s.end for s in self.instructions):
             return None, "quote lies in text that reads as instructions to the assistant"
         return match, None
+
+    def names(self, match: QuoteMatch, actor: str) -> bool:
+        """The sentence(s) the quote lies in name the actor (full name or first word)."""
+        spans = [s for s in self.sentences if s.start < match.end and match.start < s.end]
+        text = " ".join(s.text for s in spans).casefold()
+        first = actor.split()[0].casefold()
+        return actor.casefold() in text or (len(first) >= 4 and first in text)
 
 
 def _to_draft(reply: ExtractionReply, text: str) -> Draft:
@@ -109,6 +117,8 @@ def _to_draft(reply: ExtractionReply, text: str) -> Draft:
         roles = [Role(item.role)] if item.role != "attacker" else []
         attacker = item.role == "attacker"
         quote, why = check.find(item.quote) if item.quote.strip() else (None, "no quote")
+        if quote is not None and not check.names(quote, name.text):
+            quote, why = None, f"the quote's sentence does not name {name.text}"
         if quote is None and (roles or attacker):
             draft.dropped.append(DroppedFact(f"actors[{item.name}].roles", item.role,
                                              item.quote, f"roles: {why}", "model"))  # fmt: skip
@@ -159,7 +169,7 @@ def _date(draft: Draft, check: _Checker, path: str, written: str) -> None:
 
 
 def extract_with_model(
-    model: BaseChatModel, text: str, *, max_tokens: int = 360, retries: int | None = None
+    model: BaseChatModel, text: str, *, max_tokens: int = 260, retries: int | None = None
 ) -> ModelExtraction:
     """Ask ``model`` for the flat extraction and check it against ``text``; never raises for
     bad model output (a failed call gives ``draft=None`` and the outcome says why)."""
@@ -168,7 +178,7 @@ def extract_with_model(
     clipped = text[:MAX_MODEL_CHARS]
     result = invoke_structured(
         model, ExtractionReply, _messages(clipped), max_tokens=max_tokens, retries=retries,
-        max_items=6,
+        max_items=5,
     )  # fmt: skip
     if result.value is None:
         return ModelExtraction(None, result.outcome, result.raw)

@@ -156,3 +156,12 @@ def test_user_facts_survive_a_model_that_disagrees() -> None:
     assert [c.path for c in result.conflicts if c.path.startswith("actors[0]")] == [
         "actors[0].roles"
     ]
+
+
+def test_a_real_quote_about_another_actor_does_not_support_a_role() -> None:
+    misattributed = reply(
+        actors=[{"name": "Harbour Clinic", "role": "developer", "quote": "MedScore AG developed"}]
+    )
+    result = extract_case(NARRATIVE, model=ScriptedChatModel.of([misattributed]))
+    assert _roles(result.case, "Harbour Clinic") is None
+    assert any("does not name Harbour Clinic" in d.reason for d in result.dropped)
