@@ -17,7 +17,7 @@ from assistant.rules.model import Reason
 from assistant.rules.trace import make_reason
 from assistant.vocabulary import RiskLabel, Role, ScopeStatus
 
-__all__ = ["Classification", "Practice", "classify", "risk_label"]
+__all__ = ["Classification", "Practice", "classify", "risk_assumption", "risk_label"]
 
 _PRACTICE_POINT: dict[PracticeFlag, str] = {
     PracticeFlag.SUBLIMINAL_MANIPULATION: "a",
@@ -146,10 +146,23 @@ def _annex_i(ctx: Ctx, c: Classification, data: LegalData) -> ScopeStatus | None
             )
         )
         return ScopeStatus.EXCLUDED
-    if ai.third_party_conformity is None:
+    third_party = ai.third_party_conformity
+    if third_party is None and c.annex_i is not None and c.annex_i.third_party_always:
+        # Art 6(1)(b): for these families the sectoral law always involves a third party
+        # (type approval, notified body), so the fact follows from the product type (data).
+        third_party = True
+        c.hr_reasons.append(
+            make_reason(
+                "HR1",
+                f"{c.annex_i.label.capitalize()} always undergo third-party assessment "
+                f"({c.annex_i.third_party_always})",
+                ["AI_ACT Art 6(1)(b)"],
+            )
+        )
+    if third_party is None:
         c.hr_needs.append(("ai.third_party_conformity", "HR1"))
         return ScopeStatus.UNKNOWN
-    if ai.third_party_conformity is False:
+    if third_party is False:
         provs = ["AI_ACT Art 6(1)", "AI_ACT Art 6(1)(b)"]
         c.hr_reasons.append(
             make_reason(
@@ -301,8 +314,38 @@ def classify(ctx: Ctx) -> Classification:
     return c
 
 
+def _ai_signal(ctx: Ctx, c: Classification) -> bool:
+    """Facts that only an AI system can have (a model, a chatbot, an Annex III use ...)."""
+    ai = ctx.case.ai
+    return bool(
+        ai.is_ai_system
+        or ai.gpai_model
+        or c.transparency
+        or (ai.annex_iii_point not in (None, AnnexIIIPoint.NONE))
+        or any(a.has(Role.GPAI_PROVIDER) for a in ctx.case.actors)
+    )
+
+
+def _below_high_risk(ctx: Ctx, c: Classification) -> RiskLabel:
+    """Precedence under high-risk (VOCABULARY.md): limited > gpai > minimal."""
+    ai = ctx.case.ai
+    if c.transparency:
+        return RiskLabel.LIMITED
+    if ai.gpai_model or any(a.has(Role.GPAI_PROVIDER) for a in ctx.case.actors):
+        return RiskLabel.GPAI
+    return RiskLabel.MINIMAL
+
+
 def risk_label(ctx: Ctx, c: Classification) -> RiskLabel:
-    """One AI Act risk label for the case (VOCABULARY.md)."""
+    """One AI Act risk label for the case (VOCABULARY.md), from the best available evidence.
+
+    Order of §3.3: prohibited > high (Art 6) > limited (Art 50) > gpai > minimal. A high-risk
+    route that is merely unknown (no Annex III use area and no Annex I product named) does not
+    make the label ``unclear``: the label follows what the facts show, the open classification
+    questions stay in the question list and ``risk_assumption`` says what was assumed.
+    ``unclear`` remains for a system not known to be AI at all, for the evaluative Art 6(3)
+    derogation (HR3), and for an Annex I product whose conformity route is unknown.
+    """
     ai = ctx.case.ai
     if ai.is_ai_system is False:
         return RiskLabel.NOT_AI
@@ -311,9 +354,38 @@ def risk_label(ctx: Ctx, c: Classification) -> RiskLabel:
     if c.is_high_risk:
         return RiskLabel.HIGH
     if c.high_risk is ScopeStatus.EXCLUDED:
-        if c.transparency:
-            return RiskLabel.LIMITED
-        if ai.gpai_model or any(a.has(Role.GPAI_PROVIDER) for a in ctx.case.actors):
-            return RiskLabel.GPAI
-        return RiskLabel.MINIMAL
-    return ai.category or RiskLabel.UNCLEAR
+        return _below_high_risk(ctx, c)
+    if ai.category is not None:
+        return ai.category  # what the user said, when the facts cannot place the system
+    if c.high_risk is ScopeStatus.UNKNOWN and _ai_signal(ctx, c) and not _annex_i_open(ctx, c):
+        return _below_high_risk(ctx, c)
+    return RiskLabel.UNCLEAR
+
+
+def _annex_i_open(ctx: Ctx, c: Classification) -> bool:
+    """An Annex I product is named but whether it needs third-party assessment is not known."""
+    return any(path == "ai.third_party_conformity" for path, _ in c.hr_needs)
+
+
+def risk_assumption(ctx: Ctx, c: Classification, label: RiskLabel) -> str | None:
+    """What ``risk_label`` assumed when a classification fact was missing (None: nothing)."""
+    if c.high_risk is not ScopeStatus.UNKNOWN or label in (
+        RiskLabel.UNCLEAR,
+        RiskLabel.NOT_AI,
+        RiskLabel.PROHIBITED,
+        RiskLabel.HIGH,
+    ):
+        return None
+    ai = ctx.case.ai
+    missing = []
+    if ai.annex_iii_point is None:
+        missing.append("no Annex III use area (e.g. hiring, credit, benefits) is mentioned")
+    if ai.annex_i_product is None and ai.annex_i_product_type is None:
+        missing.append("no Annex I regulated product (e.g. machine, toy, medical device) is named")
+    if not missing:
+        return None
+    return (
+        f"AI Act risk label '{label.value}' assumes that "
+        + " and that ".join(missing)
+        + "; if either is the case the system may be high-risk (Art 6)."
+    )

@@ -45,6 +45,7 @@ class AnnexIEntry:
     point: str
     act_version: str
     cra_excluded: str | None
+    third_party_always: str | None = None  # the sectoral route that always needs a third party
 
 
 def tag_version(pid: str, text_version: str | None, asof_version: str | None) -> str:
@@ -93,6 +94,7 @@ class LegalData:
                     str(v["point"]),
                     v["act_version"],
                     spec.get("cra_excluded"),
+                    spec.get("third_party_always"),
                 )
 
     # -- versions ----------------------------------------------------------------------

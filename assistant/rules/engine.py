@@ -14,7 +14,7 @@ from datetime import date
 
 from assistant.facts import Case
 from assistant.rules.ai_act import AiActOutcome, ai_act_findings
-from assistant.rules.classify import classify, risk_label
+from assistant.rules.classify import Classification, classify, risk_assumption, risk_label
 from assistant.rules.context import Ctx
 from assistant.rules.contracts import contract_findings
 from assistant.rules.cyber import cra_findings, nis2_findings
@@ -22,12 +22,12 @@ from assistant.rules.dates import legal_data
 from assistant.rules.defect import DutyBinding, defect_view
 from assistant.rules.fault import fault_findings
 from assistant.rules.gdpr import gdpr_findings
-from assistant.rules.model import Assessment, Reason
+from assistant.rules.model import Assessment, Note, Reason
 from assistant.rules.notes import build_notes
 from assistant.rules.pld1985 import pld1985_findings
 from assistant.rules.pld2024 import pld2024_findings
 from assistant.rules.steps import build_steps
-from assistant.rules.trace import RANK, Draft
+from assistant.rules.trace import RANK, Draft, make_reason
 from assistant.vocabulary import Regime, RiskLabel
 
 __all__ = ["Core", "core_findings", "evaluate", "merge_public"]
@@ -60,6 +60,7 @@ class Core:
     public: list[Draft]
     ai: AiActOutcome
     risk: RiskLabel
+    classification: Classification | None = None
 
 
 def _merge(rows: list[Draft]) -> Draft:
@@ -134,7 +135,7 @@ def core_findings(case: Case, as_of: date) -> Core:
     order = [a.name for a in case.actors]
     pos = {name: i for i, name in enumerate(order)}
     findings.sort(key=lambda f: (pos.get(f.actor, 99), _ORDER[f.regime]))
-    return Core(ctx, findings, merge_public(findings, order), ai, risk_label(ctx, c))
+    return Core(ctx, findings, merge_public(findings, order), ai, risk_label(ctx, c), c)
 
 
 def evaluate(case: Case, as_of: date, *, questions: int = 5) -> Assessment:
@@ -159,5 +160,16 @@ def evaluate(case: Case, as_of: date, *, questions: int = 5) -> Assessment:
         public=public,
         steps=build_steps(core.ctx, public, core.ai),
         questions=rank_questions(case, as_of, core, questions) if questions else [],
-        notes=build_notes(core.ctx, public),
+        notes=build_notes(core.ctx, public) + _risk_notes(core),
     )
+
+
+def _risk_notes(core: Core) -> list[Note]:
+    """The assumption behind a risk label derived with a classification fact missing."""
+    if core.classification is None:
+        return []
+    text = risk_assumption(core.ctx, core.classification, core.risk)
+    if text is None:
+        return []
+    r = make_reason("HR4", text, ["AI_ACT Art 6(1)", "AI_ACT Art 6(2)"])
+    return [Note.model_construct(code="NOTE_RISK_ASSUMPTION", text=text, provisions=r.provisions)]

@@ -16,8 +16,7 @@ from assistant.facts.paths import InvalidFactPath
 from assistant.rules.engine import Core, core_findings
 from assistant.rules.model import Question
 from assistant.rules.question_catalogue import QuestionSpec, spec_for
-from assistant.rules.trace import Draft
-from assistant.vocabulary import ScopeStatus
+from assistant.vocabulary import RiskLabel, ScopeStatus
 
 __all__ = ["next_questions", "rank_questions"]
 
@@ -25,12 +24,29 @@ _MAX_PROBES = 40  # cap on re-evaluations per fact (keeps a turn fast)
 _MAX_GROUPS = 16  # cap on questions whose impact is measured per turn
 
 
-def _state(findings: list[Draft]) -> dict[tuple[str, str], tuple[str, bool]]:
-    """Public status per (regime, actor), and whether it is determined (scope not unknown)."""
-    return {
+_RISK_KEY = ("AI_ACT_RISK_LABEL", "")
+
+
+def _state(core: Core) -> dict[tuple[str, str], tuple[str, bool]]:
+    """Public status per (regime, actor), and whether it is determined (scope not unknown);
+    plus the case's AI Act risk label (an answer that changes it matters too)."""
+    out = {
         (f.regime.value, f.actor): (f.status.value, f.scope_status is not ScopeStatus.UNKNOWN)
-        for f in findings
+        for f in core.public
     }
+    out[_RISK_KEY] = (core.risk.value, core.risk is not RiskLabel.UNCLEAR)
+    return out
+
+
+def _label_needs(core: Core) -> list[str]:
+    """Classification facts the risk label rests on while they are unknown (§3.3, HR4/AS9)."""
+    c = core.classification
+    if c is None or core.risk in (RiskLabel.NOT_AI, RiskLabel.PROHIBITED):
+        return []
+    paths = [path for path, _ in c.hr_needs]
+    if core.ctx.case.ai.is_ai_system is None:
+        paths.insert(0, "ai.is_ai_system")
+    return paths
 
 
 def _moved(base: tuple[str, bool] | None, now: tuple[str, bool]) -> bool:
@@ -58,7 +74,7 @@ def _changed(
             probe = with_fact(case, path, value)
         except (ValueError, InvalidFactPath):
             continue
-        state = _state(core_findings(probe, as_of).public)
+        state = _state(core_findings(probe, as_of))
         changed |= {k for k, v in state.items() if _moved(base.get(k), v)}
     return changed
 
@@ -75,12 +91,14 @@ class _Group:
 
 def rank_questions(case: Case, as_of: date, core: Core, limit: int = 5) -> list[Question]:
     """Questions for the facts ``core``'s findings wait for, most consequential first."""
-    base = _state(core.public)
+    base = _state(core)
     needed: dict[str, list[str]] = {}  # path -> provisions
     for f in core.findings + core.public:
         for m in f.missing:
             provs = needed.setdefault(m.path, [])
             provs.extend(p for p in m.provisions if p not in provs)
+    for path in _label_needs(core):
+        needed.setdefault(path, ["AI_ACT Art 6(1)", "AI_ACT Art 6(2)"])
     groups: dict[str, _Group] = {}
     for i, (path, provs) in enumerate(needed.items()):
         spec = spec_for(fact_template(path))
