@@ -259,7 +259,8 @@ def test_actor_questions_must_keep_the_actor_s_name() -> None:
 
 
 def test_rule_core_questions_are_accepted_directly() -> None:
-    case, assessment = _assessment()
+    case = extract_case(NARRATIVE).case
+    assessment = evaluate(case, date(2027, 6, 1), questions=20)
     q = next(q for q in assessment.questions if q.code == "Q_JURISDICTION")
     assert describe_question(case, q).kind is AnswerKind.COUNTRY
     result = apply_answer(case, q, "Deutschland")

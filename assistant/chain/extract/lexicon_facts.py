@@ -31,7 +31,8 @@ HARM_CUES: tuple[tuple[Harm, re.Pattern[str]], ...] = (
     (
         Harm.PERSONAL_INJURY,
         _re(
-            r"\b(?:injur(?:y|ies|ed)|hurt|wounded|burns|burned (?:his|her|my|their|himself|"
+            r"\b(?:injur(?:y|ies|ed)|hurt|wounded|burns|broke (?:an?|one|both) (?:arm|leg|wrist|"
+            r"ankle|hip|rib|collarbone|finger|toe|nose|jaw|bone)s?|burned (?:his|her|my|their|himself|"
             r"herself)\b|burnt (?:his|her|my)|fractur(?:e|ed|es)|broke (?:his|her|my|their) "
             r"\w+|broken (?:leg|arm|wrist|bones?|toes?|ribs?|hip)|died|death|killed|fatal(?:ly)?|"
             r"concussion|smoke inhalation|(?:kidney|brain|organ|nerve|liver|"
@@ -52,7 +53,8 @@ HARM_CUES: tuple[tuple[Harm, re.Pattern[str]], ...] = (
     (
         Harm.PROPERTY,
         _re(
-            r"\b(?:property damage|damage to (?:property|the \w+|his \w+|her \w+|my \w+|their "
+            r"\b(?:property damage|fire damage|scorched|burn(?:ed|t) (?:the|our|a|an) (?!(?:skin|hand|"
+            r"arm|face|leg|finger)s?\b)\w+|damage to (?:property|the \w+|his \w+|her \w+|my \w+|their "
             r"\w+|our \w+)|caught fire|set (?:\w+ ){1,5}on fire|started a fire|burned down|"
             r"burnt down|flooded|destroyed|wrecked|ruin(?:ed|ing)|(?:is|was|were|are|got) "
             r"damaged|damaged (?:the|his|her|my|our|their)|stolen|stole|theft|burglary|broken "

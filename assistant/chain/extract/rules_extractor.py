@@ -17,6 +17,7 @@ from assistant.chain.extract.lexicon_facts import HARM_CUES
 from assistant.chain.extract.mentions import ActorRecord, Mention, find_actors, mentions_of
 from assistant.chain.extract.people import NARRATOR_ORG, NARRATOR_PERSON, find_people, victim_in
 from assistant.chain.extract.places import jurisdiction_fact
+from assistant.chain.extract.product_facts import product_facts
 from assistant.chain.extract.roles import RoleHit, brand_hits, find_roles, settle_roles
 from assistant.chain.extract.text import (
     Sentence,
@@ -25,7 +26,7 @@ from assistant.chain.extract.text import (
     sentences,
     words_re,
 )
-from assistant.vocabulary import Harm, Role
+from assistant.vocabulary import Harm, IncidentCause, Role
 
 __all__ = ["extract_with_rules"]
 
@@ -182,6 +183,9 @@ def extract_with_rules(text: str) -> Draft:
     draft.facts.extend(cause_facts(text, usable))
     harm_types = {Harm(f.value["type"]) for f in harms}
     draft.facts.extend(system_facts(text, usable, harm_types))
+    causes = {IncidentCause(f.value) for f in draft.facts_at("incident.causes")}
+    known = {f.path for f in draft.facts if f.actor is None}
+    draft.facts.extend(product_facts(text, usable, harm_types, causes, known))
     roles = {a.name: set(a.roles or ()) for a in draft.actors}
     for item in date_facts(text, all_sentences, all_mentions, roles):
         (draft.facts if isinstance(item, FactCandidate) else draft.dropped).append(item)  # type: ignore[arg-type]

@@ -1,0 +1,289 @@
+"""What the AI product is, from the narrative's words: an AI system at all, what it comes as
+(device, app, online service), an AI Act Annex I product family, third-party assessment,
+transparency triggers (Art 50) and an obvious malfunction in normal use (PLD_2024 Art 10(2)(c)).
+
+Each fact carries the clause it was read from. Cues are deliberately narrow: a product noun
+counts as the product only where the harm is physical, a family of Annex I only for words that
+name it unambiguously (a "lift" can be a verb, a "vessel" a tank), and nothing is set when the
+narrative says the cause is open.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from assistant.chain.extract.candidates import FactCandidate
+from assistant.chain.extract.text import Sentence, clause_around, negated_before, words_re
+from assistant.facts import AnnexIProduct, ProductKind
+from assistant.vocabulary import Harm, IncidentCause
+
+__all__ = ["product_facts"]
+
+# "AI" written as a word or closing a brand ("UndressAI"), case-sensitive ("ai" inside words is
+# not it), except where it names a law or an authority rather than the system.
+AI_TOKEN = re.compile(
+    r"(?:(?<=[a-z'’])|(?<![\w-]))(?:AI|KI|IA)(?![\w])"
+    r"(?!\s*(?:Act|Liability|Office|-Verordnung|Regulation|Pact|Board)\b)"
+)
+AI_WORDS = words_re(
+    r"\b(?:artificial intelligence|künstliche\w* intelligenz|intelligence artificielle|"
+    r"(?:detection|recognition|classification|prediction|perception|vision|scoring|ranking|"
+    r"recommendation|avoidance|language|speech|voice|ml|machine[- ]learning|neural|trained|"
+    r"foundation|generative|predictive|risk) models?|self-learning|selbstlernend\w*|"
+    r"ai-(?:powered|driven|based|enabled|generated)|ki-(?:gestützt\w*|basiert\w*)|"
+    r"algorithm(?:e|s)? (?:trained|that learns)|trained (?:algorithm|model|network)|nudify|"
+    r"undress\w*|deep ?fakes?)\b"
+)
+
+_DEVICE = words_re(
+    r"\b(?!(?:device|robot\w*) (?:software|app)\b)(?:device|appliance|gadget|robot\w*|mower|vacuum|drone|car|vehicle|shuttle|bus|truck|"
+    r"tractor|e-?bikes?|bicycle|bike|e-?scooters?|scooter|wheelchair|toy|doll|baby monitor|"
+    r"camera|(?:door |smart )?lock|thermostat|heater|boiler|radiator|oven|fryer|kettle|fridge|"
+    r"washing machine|dishwasher|smart speaker|speaker|smartwatch|watch|wearable|glasses|headset|"
+    r"hearing aid|pacemaker|insulin pump|implant|sensor|controller|machine(?![- ]learning)|forklift|"
+    r"elevator|(?:de)?humidifier|purifier|fan heater|air conditioner|dryer|toothbrush|grill|"
+    r"coffee machine|blender|microwave|cooktop|hob|smart (?!contracts?\b)[a-z]+|"
+    r"charger|battery|lamp|smoke (?:detector|alarm)|helmet|pump|stove|cooker|"
+    r"gerät\w*|roboter\w*|fahrzeug\w*|rasenmäher\w*|heizung\w*|heizgerät\w*|thermostat\w*|"
+    r"spielzeug\w*|türschloss\w*|schloss|auto|fahrrad|appareil\w*|véhicule\w*|trottinette\w*|"
+    r"vélo\w*|jouet\w*|friteuse\w*|chaudière\w*|serrure\w*|radiateur\w*|aspirateur\w*|"
+    r"tondeuse\w*)\b"
+)
+_APP = words_re(
+    r"\b(?:(?:mobile |smartphone |phone |desktop )?apps?|application software|software|program|"
+    r"plug-?in|browser extension|anwendung|software\w*|logiciel\w*|appli(?:cation)?)\b"
+)
+_SERVICE = words_re(
+    r"\b(?:online service|cloud service|web service|saas|software[- ]as[- ]a[- ]service|"
+    r"platform|api|web ?app|website|online tool|chatbot|chat assistant|(?:ai |online |digital )"
+    r"(?:\w+ )?service|subscription service|online-dienst\w*|plattform|service en ligne|"
+    r"plateforme)\b"
+)
+_FIRMWARE = words_re(r"\b(?:firmware|embedded software|on-board (?:software|computer))\b")
+
+# Annex I families named unambiguously (vehicles only with a driving-automation word; "lift"
+# only as a noun phrase; e-bikes and e-scooters are outside the vehicle type-approval acts).
+_ANNEX_I: tuple[tuple[AnnexIProduct, re.Pattern[str]], ...] = (
+    (
+        AnnexIProduct.MOTOR_VEHICLES,
+        words_re(
+            r"\b(?:(?:driverless|self-driving|autonomous|automated|robo-?)(?: \w+)? (?:cars?|"
+            r"vehicles?|shuttles?|bus(?:es)?|trucks?|lorr(?:y|ies)|taxis?)|robo-?taxis?|"
+            r"automated driving system|driver[- ]assist\w*|lane[- ]keeping|emergency braking "
+            r"system|autopilot|type-approved (?:car|vehicle|bus|shuttle)|autonome\w* fahrzeug\w*|"
+            r"selbstfahrend\w*|fahrerlos\w*|véhicule\w* autonome\w*|voiture\w* autonome\w*|"
+            r"navette\w* autonome\w*)\b"
+        ),
+    ),
+    (
+        AnnexIProduct.TWO_THREE_WHEEL_VEHICLES,
+        words_re(r"\b(?:motorcycles?|motorbikes?|mopeds?|quad ?bikes?|motorrad\w*|moto)\b"),
+    ),
+    (
+        AnnexIProduct.AGRICULTURAL_VEHICLES,
+        words_re(r"\b(?:tractors?|combine harvesters?|traktor\w*|tracteur\w*)\b"),
+    ),
+    (
+        AnnexIProduct.CIVIL_AVIATION,
+        words_re(r"\b(?:drones?|unmanned aircraft|uavs?|drohne\w*)\b"),
+    ),
+    (
+        AnnexIProduct.LIFTS,
+        words_re(
+            r"\b(?:elevators?|passenger lifts?|goods lifts?|lift (?:car|cabin|shaft|doors?)|"
+            r"aufzug\w*|fahrstuhl\w*|ascenseur\w*)\b"
+        ),
+    ),
+    (AnnexIProduct.TOYS, words_re(r"\b(?:toys?|spielzeug\w*|jouets?)\b")),
+    (
+        AnnexIProduct.MEDICAL_DEVICE,
+        words_re(
+            r"\b(?:pacemakers?|insulin pumps?|infusion pumps?|ventilators?|hearing aids?|"
+            r"surgical robots?|medical device software|herzschrittmacher\w*|insulinpumpe\w*)\b"
+        ),
+    ),
+    (
+        AnnexIProduct.IN_VITRO_DIAGNOSTIC,
+        words_re(r"\b(?:in[- ]vitro diagnostic\w*|ivd)\b"),
+    ),
+    (
+        AnnexIProduct.RAIL,
+        words_re(
+            r"\b(?:railway|railroad|rail network|trams?|locomotives?|eisenbahn\w*|"
+            r"straßenbahn\w*|ferroviaire\w*)\b"
+        ),
+    ),
+    (
+        AnnexIProduct.CABLEWAY,
+        words_re(
+            r"\b(?:cable cars?|ski lifts?|chairlifts?|gondola lifts?|seilbahn\w*|"
+            r"téléphérique\w*)\b"
+        ),
+    ),
+    (
+        AnnexIProduct.GAS_APPLIANCES,
+        words_re(
+            r"\b(?:gas (?:boilers?|heaters?|stoves?|cookers?|appliances?|hobs?)|"
+            r"gasheizung\w*|gasherd\w*|chaudière\w* à gaz)\b"
+        ),
+    ),
+)
+_THIRD_PARTY_YES = words_re(
+    r"\b(?:type-?approv\w+|type approval|typgenehmig\w*|réception par type|eu type-examination|"
+    r"certified by (?:a |the )?(?:notified body|tüv)|notified body (?:certified|approved|"
+    r"assessed|checked))\b"
+)
+_THIRD_PARTY_NO = words_re(
+    r"\b(?:self-certif\w+|self-assess\w+|self-declar\w+|(?:did|carried out|performed) the (?:ce )?"
+    r"conformity assessment (?:itself|themselves|in-house)|selbst zertifiziert|auto-certifi\w+)\b"
+)
+
+_CHAT = words_re(
+    r"\b(?:chat ?bots?|chat assistant|companion (?:app|bot|chatbot)|voice ?bots?|voice agents?|"
+    r"voice assistants?|virtual (?:assistant|agent)s?|digital assistants?|ai assistants?|"
+    r"conversational (?:ai|agent|assistant)|customer[- ](?:service|support) (?:bot|agent|"
+    r"assistant)s?|avatar|sprachassistent\w*|ki-assistent\w*|agent conversationnel|assistant "
+    r"(?:vocal|virtuel))\b"
+)
+_GENERATES = words_re(
+    r"\b(?:generat\w+ (?:\w+ ){0,2}(?:images?|pictures?|photos?|videos?|audio|voices?|texts?|"
+    r"articles?|music|songs?|nude\w*)|image generator|text-to-(?:image|video|speech)|"
+    r"deep ?fakes?|synthetic (?:voice|images?|videos?|media|content)|ai-generated|voice clon\w+|"
+    r"clon\w+ (?:her|his|my|the) voice|fake (?:nude )?(?:pictures?|images?|photos?|videos?)|"
+    r"bildgenerator\w*|gefälschte\w* (?:bilder|fotos|videos)|génér\w+ des (?:images|vidéos))\b"
+)
+
+# Failure cues for any product; fire and heat only where the product is a device (a reactor
+# overheating after a software outage is not the software's own malfunction).
+_MALFUNCTION = words_re(
+    r"\b(?:(?:by|of) itself|on its own(?! (?:\w+ )?(?:data|initiative|brand|name|account|behalf|"
+    r"servers?|infrastructure|model|terms|premises))|of its own accord|unprompted|for no "
+    r"(?:apparent )?reason|without (?:any )?(?:command|input|reason|warning)|in (?:normal|"
+    r"ordinary) use|during normal (?:use|operation)|under (?:normal|ordinary) (?:conditions|"
+    r"circumstances)|suddenly (?:accelerat|brak|swerv|turn|start|stopp|jolt|veer)\w*|(?:had )?"
+    r"only asked (?:it )?to|nobody asked for|without being asked|von selbst|bei normale[rm] "
+    r"(?:nutzung|gebrauch|betrieb)|tout seul\w*|en utilisation normale)\b"
+)
+_DEVICE_FAILURE = words_re(
+    r"\b(?:overheat\w*|caught fire|burst into flames|exploded|short-circuit\w*|melted|"
+    r"überhitz\w*|in brand geraten|surchauff\w+|pris feu)\b"
+)
+_CAUSE_OPEN = words_re(
+    r"\b(?:cause is (?:open|unclear|unknown|disputed|not (?:yet )?known)|unclear (?:why|whether)|"
+    r"not clear (?:why|whether)|pothole|disputes? (?:that|whether)|denies (?:any|that)|"
+    r"ursache (?:ist )?(?:unklar|offen)|cause (?:est )?inconnue)\b"
+)
+_PHYSICAL_HARMS = {Harm.PERSONAL_INJURY, Harm.PROPERTY}
+_NOT_NORMAL_USE = {IncidentCause.MISUSE, IncidentCause.CYBERATTACK, IncidentCause.DATA_POISONING}
+
+
+def _quote(text: str, s: Sentence, m: re.Match[str]) -> str:
+    q0, q1 = clause_around(text, s.start + m.start(), s.start + m.end())
+    return text[q0:q1]
+
+
+def _first(
+    sentences: Iterable[Sentence], pattern: re.Pattern[str]
+) -> tuple[Sentence, re.Match[str]] | None:
+    for s in sentences:
+        for m in pattern.finditer(s.text):
+            if not negated_before(s.text, m.start()):
+                return s, m
+    return None
+
+
+def _fact(
+    text: str, hit: tuple[Sentence, re.Match[str]], path: str, value: object
+) -> FactCandidate:
+    return FactCandidate(path, value, _quote(text, *hit))
+
+
+def _ai(text: str, sentences: list[Sentence]) -> list[FactCandidate]:
+    hit = _first(sentences, AI_TOKEN) or _first(sentences, AI_WORDS)
+    return [_fact(text, hit, "ai.is_ai_system", True)] if hit else []
+
+
+def _kind(text: str, sentences: list[Sentence], harms: set[Harm]) -> list[FactCandidate]:
+    """Device where the harm is physical; otherwise the first app or online-service word."""
+    device = _first(sentences, _DEVICE) or _first(sentences, _FIRMWARE)
+    if device and harms & _PHYSICAL_HARMS:
+        return [_fact(text, device, "product.kind", ProductKind.PHYSICAL_PRODUCT.value)]
+    if device:
+        return []  # a device named but no physical harm: which one caused it is not clear
+    found = []
+    for kind, pattern in ((ProductKind.STANDALONE_SOFTWARE, _APP), (ProductKind.SAAS, _SERVICE)):
+        hit = _first(sentences, pattern)
+        if hit:
+            found.append((hit[0].start + hit[1].start(), kind, hit))
+    if not found:
+        return []
+    _, kind, hit = min(found, key=lambda x: x[0])
+    return [_fact(text, hit, "product.kind", kind.value)]
+
+
+def _annex_i(text: str, sentences: list[Sentence]) -> list[FactCandidate]:
+    out: list[FactCandidate] = []
+    for family, pattern in _ANNEX_I:
+        hit = _first(sentences, pattern)
+        if hit:
+            out.append(_fact(text, hit, "ai.annex_i_product", True))
+            out.append(_fact(text, hit, "ai.annex_i_product_type", family.value))
+            break
+    yes, no = _first(sentences, _THIRD_PARTY_YES), _first(sentences, _THIRD_PARTY_NO)
+    if yes and not no:
+        out.append(_fact(text, yes, "ai.third_party_conformity", True))
+    elif no and not yes:
+        out.append(_fact(text, no, "ai.third_party_conformity", False))
+    return out
+
+
+def _transparency(text: str, sentences: list[Sentence]) -> list[FactCandidate]:
+    out: list[FactCandidate] = []
+    chat = _first(sentences, _CHAT)
+    if chat:
+        out.append(_fact(text, chat, "ai.interacts_with_persons", True))
+    made = _first(sentences, _GENERATES)
+    if made:
+        out.append(_fact(text, made, "ai.generates_synthetic_content", True))
+    return out
+
+
+def _malfunction(
+    text: str,
+    sentences: list[Sentence],
+    harms: set[Harm],
+    causes: set[IncidentCause],
+    kind: ProductKind | None,
+) -> list[FactCandidate]:
+    """PLD_2024 Art 10(2)(c): the product failed by itself in normal use (not when the cause is
+    said to be open, or the harm came from misuse or an attack)."""
+    if not harms or causes & _NOT_NORMAL_USE or any(_CAUSE_OPEN.search(s.text) for s in sentences):
+        return []
+    hit = _first(sentences, _MALFUNCTION)
+    if hit is None and kind is ProductKind.PHYSICAL_PRODUCT:
+        hit = _first(sentences, _DEVICE_FAILURE)
+    return [_fact(text, hit, "incident.obvious_malfunction", True)] if hit else []
+
+
+def product_facts(
+    text: str,
+    sentences: list[Sentence],
+    harms: set[Harm],
+    causes: set[IncidentCause],
+    known: set[str],
+    known_kind: ProductKind | None = None,
+) -> list[FactCandidate]:
+    """Product and AI Act classification facts; ``known`` = paths already proposed."""
+    out = []
+    if "ai.is_ai_system" not in known:
+        out += _ai(text, sentences)
+    if "product.kind" not in known:
+        out += _kind(text, sentences, harms)
+    if "ai.annex_i_product" not in known:
+        out += [f for f in _annex_i(text, sentences) if f.path not in known]
+    out += [f for f in _transparency(text, sentences) if f.path not in known]
+    kinds = [f.value for f in out if f.path == "product.kind"]
+    kind = ProductKind(kinds[0]) if kinds else known_kind
+    out += _malfunction(text, sentences, harms, causes, kind)
+    return out
