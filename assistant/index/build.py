@@ -342,6 +342,7 @@ def _fill_chroma(
     """Store the vectors in Chroma; returns the collection name."""
     import numpy as np
 
+    from assistant.index.exact import ExactVectors
     from assistant.index.store import (
         LOCAL_COLLECTION,
         VectorStore,
@@ -372,6 +373,7 @@ def _fill_chroma(
                 f"Chroma holds {store.count()} vectors, expected {len(dense)}",
                 hint="run `assistant index build --force`",
             )
+    ExactVectors(keys, matrix).save(gen_dir)  # what queries read (exact, no Chroma needed)
     if progress:
         progress("chroma", len(dense), len(dense))
     (gen_dir / "chroma.json").write_text(json.dumps({"collection": collection}), encoding="utf-8")

@@ -134,6 +134,11 @@ class VectorStore:
         meta = self.collection.metadata or {}
         return bool(meta.get("assistant:complete")) and self.count() == expected
 
+    def all_vectors(self) -> tuple[list[str], np.ndarray]:
+        """Every key and vector in the collection (for exact search in memory)."""
+        got = self.collection.get(include=["embeddings"])
+        return [str(k) for k in got["ids"]], np.asarray(got["embeddings"], dtype=np.float32)
+
     def query(self, vector: np.ndarray, n: int) -> list[tuple[str, float]]:
         """Nearest ``n`` (key, cosine similarity)."""
         if self._size is None:  # count() costs ~4 ms on every call: ask once
