@@ -232,6 +232,10 @@ class LexicalIndex:
     ) -> list[tuple[str, float]]:
         """Top ``n`` (key, score) with a positive score; ``allowed`` masks documents."""
         tokens = [t for t in tokenize(query, self.lang) if t in self._model.vocab_dict]
+        # Each term once: glossary expansions repeat common words ("data" five times in one
+        # query) and bm25s adds a term's score per occurrence, so repeats outweighed the
+        # question's rarer words (dev+dev2+dev3 recall@5 0.938 -> 0.953 with this).
+        tokens = list(dict.fromkeys(tokens))
         if not tokens or not self.keys:
             return []
         scores = np.asarray(self._model.get_scores(tokens), dtype=np.float32)

@@ -1,13 +1,18 @@
 """Hybrid search over the live index generation.
 
-One query: analyse it (language, English rendering, named acts, explicit references), then
-* dense: the English rendering embedded -> Chroma nearest neighbours;
+One query: analyse it (language, English rendering, named acts, acts implied by topic,
+explicit references), then
+* dense: the English rendering embedded -> exact nearest neighbours (``exact``);
 * lexical: BM25 over the English chunks (rendering + plain-language expansions), and for a
   French question BM25 over the French texts too (hits map to the same provision IDs);
-* fuse by weighted reciprocal rank, apply the legal ranking policy (``fusion``), put explicit
-  references first, keep at most two chunks per article in the top k.
+* fuse by weighted reciprocal rank, apply the legal ranking policy (``fusion``);
+* a question that spans several acts ("is the scoring tool high-risk, and may it decide
+  without a human under data protection law?") gets its head articles shared out between
+  those acts, each act's candidates ranked on their own (``reserve_slots``), so one act
+  cannot fill the top 5;
+* explicit references first, at most two chunks per article in the top k.
 
-Everything expensive (chunks, BM25, Chroma client, embedder) loads once, lazily.
+Everything expensive (chunks, BM25, vectors, embedder) loads once, lazily.
 """
 
 from __future__ import annotations
@@ -21,56 +26,25 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from pydantic import BaseModel, Field
-
 from assistant.errors import IndexBuildError
 from assistant.index.chunks import Chunk
 from assistant.index.corpus_port import corpus_references
 from assistant.index.digest_notes import is_note
-from assistant.index.fusion import Candidate, RankingPolicy, apply_policy, diversify, rrf
+from assistant.index.fusion import (
+    Candidate,
+    RankingPolicy,
+    apply_policy,
+    diversify,
+    reserve_slots,
+    rrf,
+)
+from assistant.index.hits import Hit
 from assistant.index.layout import IndexManifest, read_current
 from assistant.index.query import QueryAnalysis, analyse
 from assistant.settings import Settings, get_settings
 from assistant.vocabulary import InvalidCitationId, ProvisionId
 
 __all__ = ["Hit", "HybridRetriever", "SearchConfig"]
-
-
-class Hit(BaseModel):
-    """One search result: a chunk of one provision, with its score and metadata."""
-
-    id: str
-    act: str
-    version: str
-    kind: str
-    heading_path: list[str] = Field(default_factory=list)
-    text: str
-    score: float
-    url: str | None = None
-    status: str
-    language: str = "en"
-    top_level: str = ""
-    key: str = ""
-    sources: list[str] = Field(default_factory=list, description="dense / bm25 / bm25-fr / ref")
-
-    @classmethod
-    def from_chunk(cls, chunk: Chunk, score: float, sources: list[str]) -> Hit:
-        """A hit for ``chunk``."""
-        return cls(
-            id=chunk.id,
-            act=chunk.act,
-            version=chunk.version,
-            kind=chunk.kind,
-            heading_path=chunk.heading_path,
-            text=chunk.text,
-            score=score,
-            url=chunk.url,
-            status=chunk.status,
-            language=chunk.language,
-            top_level=chunk.top_level,
-            key=chunk.key,
-            sources=sources,
-        )
 
 
 @dataclass(frozen=True)
@@ -88,10 +62,13 @@ class SearchConfig:
     use_french_texts: bool = True
     use_expansion: bool = True
     dense_expansion: bool = False
-    cover_topics: bool = True  # cover acts implied by topic too, not only named ones
+    cover_topics: bool = True  # acts implied by topic count as spanned, not only named ones
     use_references: bool = True
     use_notes: bool = True
     note_fanout: int = 2  # chunks a matching digest note credits
+    act_slots: int = 5  # head articles shared out between the acts a question spans (0: off)
+    act_quota: int = 0  # articles reserved per act; 0: act_slots // number of acts
+    act_depth: int = 4  # candidate lists this many times deeper when a question spans acts
     policy: RankingPolicy = field(default_factory=RankingPolicy)
 
 
@@ -146,15 +123,22 @@ class HybridRetriever:
         return self._lexical[lang]
 
     def _vectors(self) -> Any:
+        """The generation's vectors for exact search: its ``vectors.npy``, or (a generation
+        built before that file existed) everything in its Chroma collection, read once."""
         if self._store is None:
-            from assistant.index.store import VectorStore, make_client
+            from assistant.index.exact import ExactVectors
 
-            info = json.loads((self.generation / "chroma.json").read_text(encoding="utf-8"))
-            if self.manifest.chroma_mode == "server":
-                client = make_client(self.settings.chroma_url or self.manifest.chroma_url, None)
-            else:
-                client = make_client(None, self.generation / "chroma")
-            self._store = VectorStore(client, str(info["collection"]))
+            exact = ExactVectors.load(self.generation)
+            if exact is None:
+                from assistant.index.store import VectorStore, make_client
+
+                info = json.loads((self.generation / "chroma.json").read_text(encoding="utf-8"))
+                if self.manifest.chroma_mode == "server":
+                    client = make_client(self.settings.chroma_url or self.manifest.chroma_url, None)
+                else:
+                    client = make_client(None, self.generation / "chroma")
+                exact = ExactVectors(*VectorStore(client, str(info["collection"])).all_vectors())
+            self._store = exact
         return self._store
 
     def _embed(self, text: str) -> Any:
@@ -246,23 +230,32 @@ class HybridRetriever:
                     sources.setdefault(key, []).append(name)
 
         english = q.english if cfg.use_translation else query
+        spanned = q.regimes if cfg.cover_topics else q.acts
+        spans = cfg.act_slots > 0 and len(spanned) > 1
+        depth = cfg.depth * (cfg.act_depth if spans else 1)
         if cfg.use_dense:
             dense_query = f"{english} {q.expansion}" if cfg.dense_expansion else english
-            add("dense", self._dense(dense_query, allowed), cfg.dense_weight)
+            add("dense", self._dense(dense_query, allowed, depth), cfg.dense_weight)
         if cfg.use_bm25:
             lexical_query = f"{english} {q.expansion}" if cfg.use_expansion else english
-            add("bm25", self._lexical_en(lexical_query, allowed), cfg.bm25_weight)
+            add("bm25", self._lexical_en(lexical_query, allowed, depth), cfg.bm25_weight)
         if cfg.use_french_texts and q.language == "fr":
-            add("bm25-fr", self._lexical_fr(query, allowed), cfg.bm25_fr_weight)
-        fused = rrf(lists, k=cfg.rrf_k)
+            add("bm25-fr", self._lexical_fr(query, allowed, depth), cfg.bm25_fr_weight)
+        fused = rrf([(ranked[: cfg.depth], weight) for ranked, weight in lists], k=cfg.rrf_k)
         policy = cfg.policy
         if q.asks_why:  # recitals give the reasons: do not damp them for "why" questions
             policy = dataclasses.replace(policy, recital_weight=max(policy.recital_weight, 1.0))
         scored = apply_policy(fused, self._candidate, policy, named_acts=q.acts)
         ranked = sorted(scored, key=lambda key: -scored[key])
-        regimes = q.regimes if cfg.cover_topics else q.acts
-        if len(regimes) > 1:
-            ranked = _cover_acts(ranked, regimes, lambda key: self._chunks[key].act)
+        if spans:
+            pools = [self._act_pool(act, lists, policy, scored) for act in spanned]
+            ranked = reserve_slots(
+                ranked,
+                pools,
+                lambda key: self._chunks[key].top_level,
+                slots=cfg.act_slots,
+                quota=cfg.act_quota or max(1, cfg.act_slots // len(spanned)),
+            )
         ranked = diversify(
             ranked, lambda key: self._chunks[key].top_level, cfg.policy.per_provision, k
         )
@@ -280,6 +273,28 @@ class HybridRetriever:
                 tags.insert(0, "ref")
             hits.append(Hit.from_chunk(self._chunks[key], round(score, 6), tags))
         return hits
+
+    def _act_pool(
+        self,
+        act: str,
+        lists: Sequence[tuple[list[str], float]],
+        policy: RankingPolicy,
+        scored: dict[str, float],
+    ) -> list[str]:
+        """The chunks of one act ranked on their own: each list cut to that act (ranks
+        within the act), fused, policy applied. A chunk new to ``scored`` gets its score
+        here, scaled below every globally scored chunk, so hit scores stay comparable."""
+        cfg = self.config
+        own = [
+            ([key for key in ranked if self._chunks[key].act == act][: cfg.depth], weight)
+            for ranked, weight in lists
+        ]
+        pool = apply_policy(rrf(own, k=cfg.rrf_k), self._candidate, policy)
+        floor = min(scored.values(), default=1.0)
+        top = max(pool.values(), default=1.0)
+        for key, value in pool.items():
+            scored.setdefault(key, floor * value / top)
+        return sorted(pool, key=lambda key: -pool[key])
 
     def _references(self, q: QueryAnalysis) -> list[str]:
         refs = list(q.references)
@@ -305,25 +320,25 @@ class HybridRetriever:
                     out.append(target)
         return out
 
-    def _dense(self, text: str, allowed: set[str] | None) -> list[str]:
-        depth = self.config.depth if allowed is None else self.config.depth * 4
-        hits = self._vectors().query(self._embed(text), depth)
+    def _dense(self, text: str, allowed: set[str] | None, depth: int) -> list[str]:
+        depth = depth if allowed is None else depth * 4
+        hits = self._vectors().ranking(self._embed(text), depth)
         return self._resolve([key for key, _ in hits], allowed)
 
-    def _lexical_en(self, text: str, allowed: set[str] | None) -> list[str]:
+    def _lexical_en(self, text: str, allowed: set[str] | None, depth: int) -> list[str]:
         index = self._bm25("en")
         if index is None:
             return []
-        depth = self.config.depth if allowed is None else self.config.depth * 4
+        depth = depth if allowed is None else depth * 4
         return self._resolve([key for key, _ in index.search(text, depth)], allowed)
 
-    def _lexical_fr(self, text: str, allowed: set[str] | None) -> list[str]:
+    def _lexical_fr(self, text: str, allowed: set[str] | None, depth: int) -> list[str]:
         """French BM25 hits, mapped to the English chunks of the same provision."""
         index = self._bm25("fr")
         if index is None:
             return []
         out: list[str] = []
-        for key, _ in index.search(text, self.config.depth):
+        for key, _ in index.search(text, depth):
             fr = self._chunks.get(key)
             if fr is None:
                 continue
@@ -349,15 +364,3 @@ def _within(chunk_id: str, ref: str) -> bool:
         return ProvisionId.parse(chunk_id).is_within(ProvisionId.parse(ref))
     except InvalidCitationId:
         return chunk_id == ref
-
-
-def _cover_acts(ranked: list[str], acts: Sequence[str], act_of: Any) -> list[str]:
-    """When a question names several acts, the best chunk of each named act comes first
-    (in score order), so a comparison question sees every act it asks about."""
-    leaders: list[str] = []
-    for act in acts:
-        best = next((key for key in ranked if act_of(key) == act), None)
-        if best is not None and best not in leaders:
-            leaders.append(best)
-    leaders.sort(key=ranked.index)
-    return [*leaders, *[key for key in ranked if key not in leaders]]

@@ -79,3 +79,29 @@ def test_regimes_named_or_implied() -> None:
     both = analyse("Which data protection and product liability rules apply to the leak?")
     assert set(both.regimes) == {"GDPR", "PLD_2024"}
     assert analyse("Who is liable?").regimes == ()
+
+
+@pytest.mark.parametrize(
+    ("question", "acts"),
+    [
+        (
+            "Is the scoring tool high-risk, and may it decide without a human under data "
+            "protection law?",
+            {"AI_ACT", "GDPR"},
+        ),
+        (
+            "Our connected device shipped with a vulnerability and injured someone: is it defective?",
+            {"CRA", "PLD_2024"},
+        ),
+        ("Ransomware hit our essential entity and leaked personal data", {"NIS2", "GDPR"}),
+        ("Ist das KI-System Hochrisiko und gilt die DSGVO?", {"AI_ACT", "GDPR"}),
+        ("Le produit défectueux contenait un système d'IA à haut risque", {"PLD_2024", "AI_ACT"}),
+    ],
+)
+def test_acts_implied_by_topic(question: str, acts: set[str]) -> None:
+    assert set(analyse(question).regimes) == acts
+
+
+def test_one_act_questions_do_not_span_acts() -> None:
+    for question in ("Who is liable?", "What does Art 10 PLD say?", "Wann verjährt der Anspruch?"):
+        assert len(analyse(question).regimes) <= 1, question

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 
 from assistant.index.retriever import HybridRetriever
@@ -76,3 +78,25 @@ def test_french_and_german_questions(retriever: HybridRetriever) -> None:
 def test_k_and_empty_query(retriever: HybridRetriever) -> None:
     assert len(retriever.search("liability", k=2)) == 2
     assert retriever.search("   ", k=3) == []
+
+
+def test_a_question_spanning_two_acts_sees_both_in_the_top_5(
+    retriever: HybridRetriever,
+) -> None:
+    question = (
+        "Who answers for the defective product and its defect, the burden of proof, "
+        "and must the controller pay under data protection rules?"
+    )
+    acts = [h.act for h in retriever.search(question, k=5)]
+    assert "PLD_2024" in acts and "GDPR" in acts, acts
+    # the product liability text alone fills the top 5 when the slots are off
+    plain = HybridRetriever(retriever.settings, dataclasses.replace(retriever.config, act_slots=0))
+    assert "GDPR" not in [h.act for h in plain.search(question, k=5)]
+
+
+def test_search_is_deterministic_across_retriever_instances(retriever: HybridRetriever) -> None:
+    question = "who pays when a modified product causes damage?"
+    again = HybridRetriever(retriever.settings)
+    assert [h.key for h in retriever.search(question, k=8)] == [
+        h.key for h in again.search(question, k=8)
+    ]
