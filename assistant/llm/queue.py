@@ -208,20 +208,26 @@ class ModelQueue:
 
 
 _LOCAL: ModelQueue | None = None
+_LOCAL_FROM_SETTINGS: tuple[int, float] | None = None
 _LOCAL_GUARD = threading.Lock()
 
 
 def local_queue() -> ModelQueue:
-    """The process-wide queue of the embedded model, with the limits in the current settings."""
-    global _LOCAL
+    """The process-wide queue of the embedded model.
+
+    Its limits follow the settings (``llm_queue_max_waiting``, ``llm_queue_max_wait_s``) when
+    they change; a :meth:`ModelQueue.configure` call in between (a benchmark, an operator)
+    stays in force until the settings change again.
+    """
+    global _LOCAL, _LOCAL_FROM_SETTINGS
     from assistant.settings import get_settings
 
     settings = get_settings()
-    max_waiting = int(getattr(settings, "llm_queue_max_waiting", DEFAULT_MAX_WAITING))
-    max_wait_s = float(getattr(settings, "llm_queue_max_wait_s", DEFAULT_MAX_WAIT_S))
+    wanted = (int(settings.llm_queue_max_waiting), float(settings.llm_queue_max_wait_s))
     with _LOCAL_GUARD:
         if _LOCAL is None:
-            _LOCAL = ModelQueue(max_waiting, max_wait_s)
-        elif (_LOCAL.max_waiting, _LOCAL.max_wait_s) != (max_waiting, max_wait_s):
-            _LOCAL.configure(max_waiting, max_wait_s)
+            _LOCAL = ModelQueue(*wanted)
+        elif wanted != _LOCAL_FROM_SETTINGS:
+            _LOCAL.configure(*wanted)
+        _LOCAL_FROM_SETTINGS = wanted
         return _LOCAL

@@ -110,7 +110,8 @@ def slow_local(monkeypatch: pytest.MonkeyPatch) -> Iterator[tuple[LocalChatModel
     llama = SlowLlama(seconds=0.2)
     monkeypatch.setattr(LocalChatModel, "llama", lambda self: llama)
     queue = local_queue()
-    assert queue.max_waiting == 2 and queue.waiting == 0 and queue.running == 0
+    queue.configure(2, 5.0)  # an earlier test may have configured it by hand
+    assert queue.waiting == 0 and queue.running == 0
     queue.reset_stats()
     yield LocalChatModel(n_ctx=2048), llama
 
@@ -168,3 +169,16 @@ def test_queue_wait_is_reported_with_each_answer(
     model, _ = slow_local
     reply = model.invoke(build_messages("Answer briefly.", "Say hello.", {}), max_tokens=8)
     assert reply.response_metadata["queue_wait_s"] >= 0
+
+
+def test_settings_size_the_queue_and_a_manual_setting_sticks_until_they_change(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("ASSISTANT_LLM_QUEUE_MAX_WAITING", "7")
+    get_settings.cache_clear()
+    assert local_queue().max_waiting == 7
+    local_queue().configure(1, 9.0)
+    assert (local_queue().max_waiting, local_queue().max_wait_s) == (1, 9.0)
+    monkeypatch.setenv("ASSISTANT_LLM_QUEUE_MAX_WAITING", "6")
+    get_settings.cache_clear()
+    assert local_queue().max_waiting == 6
