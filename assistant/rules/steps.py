@@ -259,14 +259,15 @@ def _step2(ctx: Ctx, public: list[Finding], ai: AiActOutcome) -> list[Statement]
 def _contract_statements(ctx: Ctx) -> list[Statement]:
     out: list[Statement] = []
     for k in ctx.case.contracts or ():
-        parties = ", ".join(k.parties)
+        parties = " and ".join(k.parties)
         if k.limitation_clause or k.liability_cap_eur is not None:
             out.append(
                 _st(
                     "K2",
-                    f"Liability limitation between {parties}: valid between "
-                    "businesses within national limits; never against the injured person "
-                    "under product liability.",
+                    f"Liability cap or exclusion agreed between {parties}: it binds only the "
+                    "parties to it, within national limits (usually not for intent, gross "
+                    "negligence or personal injury), and cannot be set against an injured "
+                    "person's claim for a defective product.",
                     ["PLD_2024 Art 15"],
                 )
             )

@@ -28,7 +28,9 @@ LEGAL_SUFFIXES: tuple[str, ...] = (
     "S.A.", "S.L.", "e.V.", "gGmbH", "GmbH", "KGaA", "Ltd.", "Ltd", "Limited", "Inc.", "Inc",
     "Incorporated", "LLC", "LLP", "plc", "PLC", "Corp.", "Corp", "Corporation", "Co.", "SARL",
     "SAS", "SpA", "Srl", "SRL", "OHG", "AG", "SE", "KG", "UG", "SA", "BV", "NV", "Oyj", "Oy",
-    "AB", "AS", "A/S", "ApS", "Lda", "SL",
+    "AB", "AS", "A/S", "ApS", "Lda", "SL", "SASU", "EURL", "SNC", "SCA", "Sàrl", "Sarl", "ASA",
+    "Kft.", "Zrt.", "Nyrt.", "a.s.", "d.o.o.", "OÜ", "GbR", "eG", "BVBA", "Ltda", "S.r.l.",
+    "s.r.l.", "SRO", "LP",
 )  # fmt: skip
 
 # Head nouns that make a capitalised phrase an organisation name ("Crescent Bank").

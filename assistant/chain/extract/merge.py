@@ -23,7 +23,7 @@ __all__ = ["ExtractedFact", "FactConflict", "MergeOutcome", "merge_draft", "same
 
 _SUFFIX = re.compile(
     r"\b(?:gmbh|ag|se|kg|ltd|limited|inc|llc|plc|corp|co|sas|sarl|sa|bv|nv|oy|ab|spa|srl|s\.r\.o|"
-    r"b\.v|n\.v|s\.a|s\.p\.a)\b\.?",
+    r"b\.v|n\.v|s\.a|s\.p\.a|asa|sasu|eurl|snc|kft|zrt|oü|gbr|ltda)\b\.?",
     re.IGNORECASE,
 )
 

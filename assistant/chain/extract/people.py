@@ -26,6 +26,11 @@ NARRATOR_ORG = "your organisation"
 NARRATOR_PERSON = "the writer"
 
 _WE = re.compile(r"\b(?:we|wir|nous)\b(?!['’]d)", re.IGNORECASE)
+_OUR_ORG = words_re(
+    r"\b(?:our|unser\w*|notre) (?:company|firm|business|start-?up|organi[sz]ation|team|bank|"
+    r"clinic|hospital|plant|factory|shop|store|practice|agency|office|unternehmen|firma|"
+    r"betrieb|praxis|klinik|entreprise|société|cabinet)\b"
+)
 _I = re.compile(r"(?<![\w'])(?:I|ich|Ich|je|Je|j['’])(?![\w'])")
 _NARRATOR_NAMED = words_re(
     r"\b(?:we are|we're|wir sind|nous sommes|we act for|we represent|on behalf of|"
@@ -33,8 +38,10 @@ _NARRATOR_NAMED = words_re(
     r"(?:legal|compliance) (?:department|team) of|in-house counsel (?:at|of|for))\b"
     r"|\bI(?:'m| am)\b[^.;\n]{0,50}?\b(?:at|of|for|with)\b"
     r"|\bI work (?:for|at)\b|\bich arbeite (?:bei|für)\b|\bje travaille (?:chez|pour)\b"
-    r"|\b(?:our|unser|unsere|notre) (?:company|firm|business|startup|unternehmen|firma|"
-    r"entreprise|société)\b"
+)
+# "our company, X GmbH" / "Our chemical plant, Rheinchem GmbH": the name must follow at once.
+_OUR_APPOSITION = words_re(
+    r"\b(?:our|unser\w*|notre|nos) (?:[\w-]+ ){0,2}[\w-]+,\s*(?:the |die |der |la |le )?$"
 )
 _ROLE_HERE = words_re(
     r"^\s*(?P<role>deployer|developer|provider|operator|manufacturer|integrator|importer|"
@@ -119,14 +126,17 @@ def find_people(
                 break
         if out.narrator_org:
             break
+    if out.narrator_org is None:
+        out.narrator_org = _apposition(facts, named, named_mentions)
     for m in _ROLE_HERE.finditer(text):
         out.self_roles[m["role"].casefold()] = m.group(0).strip()
     we_name = out.narrator_org or NARRATOR_ORG
     for s in facts:
-        for m in _WE.finditer(s.text):
-            out.mentions.append(
-                Mention(we_name, s.start + m.start(), s.start + m.end(), False, m.group(0))
-            )
+        for pattern in (_WE, _OUR_ORG):
+            for m in pattern.finditer(s.text):
+                out.mentions.append(
+                    Mention(we_name, s.start + m.start(), s.start + m.end(), False, m.group(0))
+                )
     if out.narrator_org is None and (out.mentions or out.self_roles):
         out.actors.append(ActorRecord(NARRATOR_ORG, "narrator_org", 0))
     # -- the writer as a person
@@ -161,6 +171,19 @@ def find_people(
     return out
 
 
+def _apposition(
+    facts: list[Sentence], named: list[ActorRecord], named_mentions: list[Mention]
+) -> str | None:
+    """The company named right after "our <noun>," (the writer's own organisation)."""
+    for s in facts:
+        for x in named_mentions:
+            if s.start <= x.start < s.end and _kind(named, x.actor) == "company":
+                head = s.text[max(0, x.start - s.start - 40) : x.start - s.start]
+                if _OUR_APPOSITION.search(head):
+                    return x.actor
+    return None
+
+
 def victim_in(sentence: Sentence, taken: list[Mention]) -> tuple[str, int, int] | None:
     """A person named only by a noun in ``sentence`` ("a six-year-old child"), if no named
     person or relative is mentioned in the same sentence."""
@@ -188,6 +211,7 @@ _IN_ENGLISH = {
 }  # fmt: skip
 _NOT_MODIFIERS = frozenset(
     {"of", "who", "with", "und", "and", "et", "old", "young", "little", "hundred", "hundreds",
+     "our", "their", "its", "his", "her", "my", "your", "unsere", "unserer", "nos", "ses",
      "thousand", "thousands", "several", "many", "some", "few", "dozen", "dozens", "all"}
 )  # fmt: skip
 

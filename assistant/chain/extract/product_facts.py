@@ -43,7 +43,7 @@ _DEVICE = words_re(
     r"washing machine|dishwasher|smart speaker|speaker|smartwatch|watch|wearable|glasses|headset|"
     r"hearing aid|pacemaker|insulin pump|implant|sensor|controller|machine(?![- ]learning)|forklift|"
     r"elevator|(?:de)?humidifier|purifier|fan heater|air conditioner|dryer|toothbrush|grill|"
-    r"coffee machine|blender|microwave|cooktop|hob|smart (?!contracts?\b)[a-z]+|"
+    r"coffee machine|blender|microwave|cooktop|hob|"
     r"charger|battery|lamp|smoke (?:detector|alarm)|helmet|pump|stove|cooker|"
     r"gerät\w*|roboter\w*|fahrzeug\w*|rasenmäher\w*|heizung\w*|heizgerät\w*|thermostat\w*|"
     r"spielzeug\w*|türschloss\w*|schloss|auto|fahrrad|appareil\w*|véhicule\w*|trottinette\w*|"
@@ -209,8 +209,6 @@ def _kind(text: str, sentences: list[Sentence], harms: set[Harm]) -> list[FactCa
     device = _first(sentences, _DEVICE) or _first(sentences, _FIRMWARE)
     if device and harms & _PHYSICAL_HARMS:
         return [_fact(text, device, "product.kind", ProductKind.PHYSICAL_PRODUCT.value)]
-    if device:
-        return []  # a device named but no physical harm: which one caused it is not clear
     found = []
     for kind, pattern in ((ProductKind.STANDALONE_SOFTWARE, _APP), (ProductKind.SAAS, _SERVICE)):
         hit = _first(sentences, pattern)

@@ -12,6 +12,7 @@ import re
 
 from assistant.chain.extract.candidates import ActorCandidate, Draft, DroppedFact, FactCandidate
 from assistant.chain.extract.case_facts import cause_facts, harm_facts, system_facts
+from assistant.chain.extract.contract_facts import contract_facts
 from assistant.chain.extract.date_facts import date_facts
 from assistant.chain.extract.lexicon_facts import HARM_CUES
 from assistant.chain.extract.mentions import ActorRecord, Mention, find_actors, mentions_of
@@ -26,6 +27,7 @@ from assistant.chain.extract.text import (
     sentences,
     words_re,
 )
+from assistant.facts import ProductKind
 from assistant.vocabulary import Harm, IncidentCause, Role
 
 __all__ = ["extract_with_rules"]
@@ -38,6 +40,10 @@ _WE_HARMED = words_re(
     r"(?:data|files|db|database|ledger|records|systems?|servers?|business|revenue|money|company|"
     r"shop|store|accounts?|website|production|prod|office|warehouse|daten|geschäft|umsatz|"
     r"données))\b"
+)
+_PERSONISH = words_re(
+    r"\b(?:customers?|users?|clients?|patients?|people|persons?|employees?|staff|children|"
+    r"applicants?|tenants?|kunden|nutzer\w*|patient\w*|mitarbeiter\w*|personnes?)\b"
 )
 _PERSON_USE = words_re(
     r"\b(?:bought|purchased|ordered|used|uses|was using|pays? (?:for|\d|€|eur)|paid for|"
@@ -105,6 +111,14 @@ def _affected(
             out.setdefault(narrator_org, s)
     if not out and harm_sentences and len(persons) == 1:
         out[persons[0]] = harm_sentences[0]  # the only person the story is about
+    elif (
+        not out
+        and harm_sentences
+        and not persons
+        and narrator_org in kinds
+        and not any(_PERSONISH.search(s.text) for s in harm_sentences)
+    ):
+        out[narrator_org] = harm_sentences[0]  # the writer's organisation tells its own loss
     return out, victims
 
 
@@ -186,6 +200,7 @@ def extract_with_rules(text: str) -> Draft:
     causes = {IncidentCause(f.value) for f in draft.facts_at("incident.causes")}
     known = {f.path for f in draft.facts if f.actor is None}
     draft.facts.extend(product_facts(text, usable, harm_types, causes, known))
+    _contracts(draft, text, usable, all_mentions, kinds, (narrator_org, narrator_person))
     roles = {a.name: set(a.roles or ()) for a in draft.actors}
     for item in date_facts(text, all_sentences, all_mentions, roles):
         (draft.facts if isinstance(item, FactCandidate) else draft.dropped).append(item)  # type: ignore[arg-type]
@@ -195,6 +210,22 @@ def extract_with_rules(text: str) -> Draft:
     if place is not None:
         draft.facts.append(place)
     return draft
+
+
+def _contracts(
+    draft: Draft,
+    text: str,
+    usable: list[Sentence],
+    mentions: list[Mention],
+    kinds: dict[str, str],
+    narrators: tuple[str, str],
+) -> None:
+    kind = next((f.value for f in draft.facts_at("product.kind")), None)
+    roles = {a.name: {r.value for r in a.roles or ()} for a in draft.actors}
+    victims = {n for n, r in roles.items() if Role.AFFECTED_PERSON.value in r}
+    found = contract_facts(text, usable, mentions, kinds, set(roles), victims, *narrators,
+                           ProductKind(kind) if kind else None, roles)  # fmt: skip
+    draft.facts.extend(found)
 
 
 def _self_role(role: str) -> str:
