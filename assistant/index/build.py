@@ -14,9 +14,11 @@ import os
 import shutil
 import time
 from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel, Field
 
@@ -35,6 +37,9 @@ from assistant.index.layout import (
 )
 from assistant.index.sources import select_trees
 from assistant.settings import Settings, get_settings
+
+if TYPE_CHECKING:
+    from assistant.index.embed_cache import EmbeddingCache
 
 __all__ = ["BuildReport", "Progress", "build_index", "check_noop"]
 
@@ -133,22 +138,61 @@ def _embed_missing(
         cached = len(set(hashes)) - len(todo)
         backend: str = settings.embed_backend  # nothing new to embed
         if todo:
-            from assistant.index.embedder import get_embedder
-
-            embedder = get_embedder(settings)
-            backend = embedder.backend
             items = sorted(todo.items(), key=lambda kv: len(kv[1]))
-            for start in range(0, len(items), EMBED_SLICE):
-                part = items[start : start + EMBED_SLICE]
-                vecs = embedder.embed([t for _, t in part])
-                fresh = {h: vecs[i] for i, (h, _) in enumerate(part)}
-                cache.put_many(fresh)
-                vectors.update(fresh)
-                if progress:
-                    progress("embed", min(start + EMBED_SLICE, len(items)), len(items))
+            backend = _embed_items(settings, items, vectors, cache, progress)
         return vectors, len(todo), cached, backend
     finally:
         cache.close()
+
+
+def _embed_items(
+    settings: Settings,
+    items: Sequence[tuple[str, str]],
+    vectors: dict[str, object],
+    cache: EmbeddingCache,
+    progress: Progress | None,
+) -> str:
+    """Embed (hash, text) items into ``vectors`` and the cache, slice by slice; returns the
+    backend used. Large jobs go to worker processes (``embed_pool``), small ones stay here."""
+    from assistant.index.embed_pool import POOL_MIN_TEXTS, embed_slices, pool_workers
+    from assistant.index.embedder import get_embedder, onnx_model_path
+    from assistant.models import embedder_dir
+
+    texts = [text for _, text in items]
+    done = 0
+
+    def store(start: int, vecs: Any) -> None:
+        nonlocal done
+        fresh = {h: vecs[i] for i, (h, _) in enumerate(items[start : start + EMBED_SLICE])}
+        cache.put_many(fresh)
+        vectors.update(fresh)
+        done += len(fresh)
+        if progress:
+            progress("embed", done, len(items))
+
+    pooled = (
+        settings.embed_backend == "onnx" and len(items) >= POOL_MIN_TEXTS and pool_workers() > 1
+    )
+    if pooled:
+        model = onnx_model_path(settings)
+        if not model.is_file():
+            get_embedder(settings)  # exports the ONNX model once, here
+        try:
+            for start, vecs in embed_slices(
+                texts, EMBED_SLICE, model, embedder_dir() / "tokenizer.json"
+            ):
+                store(start, vecs)
+            return "onnx"
+        except (OSError, RuntimeError) as exc:  # a worker that cannot start: embed here
+            import warnings
+
+            warnings.warn(f"embedding workers failed ({exc}); embedding in-process", stacklevel=2)
+    embedder = get_embedder(settings)
+    for start in range(0, len(items), EMBED_SLICE):
+        if all(h in vectors for h, _ in items[start : start + EMBED_SLICE]):
+            continue  # done by a worker before it failed
+        store(start, embedder.embed(texts[start : start + EMBED_SLICE]))
+    return embedder.backend
 
 
 def _dense(chunk: Chunk) -> bool:
@@ -164,6 +208,23 @@ def _dense(chunk: Chunk) -> bool:
     if chunk.language != "en" or chunk.kind == "recital":
         return False
     return not (chunk.status == "amending_act" and chunk.kind == "article")
+
+
+def _write_lexical(gen_dir: Path, chunks: Sequence[Chunk]) -> float:
+    """chunks.jsonl and one BM25 index per language; warms the Chroma import. Seconds."""
+    from assistant.index.lexical import LexicalIndex
+
+    started = time.perf_counter()
+    _write_chunks(gen_dir / "chunks.jsonl", chunks)
+    for lang in sorted({c.language for c in chunks}):
+        part = [c for c in chunks if c.language == lang]
+        LexicalIndex.build([c.key for c in part], [c.embed_text for c in part], lang).save(
+            gen_dir / f"bm25-{lang}"
+        )
+    seconds = round(time.perf_counter() - started, 3)
+    import chromadb  # noqa: F401  (1 s of imports the Chroma step would otherwise wait for)
+
+    return seconds
 
 
 def _write_chunks(path: Path, chunks: Sequence[Chunk]) -> None:
@@ -216,7 +277,6 @@ def _build(
     started: float,
     timings: dict[str, float],
 ) -> BuildReport:
-    from assistant.index.lexical import LexicalIndex
     from assistant.models import count_tokens
 
     def lap(name: str, since: float) -> float:
@@ -263,22 +323,20 @@ def _build(
     dense = [c for c in chunks if _dense(c)]
     t = lap("chunk", t)
 
-    vectors, embedded_now, embedded_cached, backend = _embed_missing(settings, dense, progress)
-    t = lap("embed", t)
-
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%f")
     generation = f"gen-{key[:16]}-{stamp}"
     gen_dir = settings.index_dir / generation
-    gen_dir.mkdir(parents=True)
-    if progress:
-        progress("write", 0, 1)
-    _write_chunks(gen_dir / "chunks.jsonl", chunks)
-    for lang in sorted({c.language for c in chunks}):
-        part = [c for c in chunks if c.language == lang]
-        LexicalIndex.build([c.key for c in part], [c.embed_text for c in part], lang).save(
-            gen_dir / f"bm25-{lang}"
-        )
-    t = lap("bm25", t)
+    gen_dir.mkdir(parents=True)  # unpublished until the pointer swap; a killed build's is pruned
+    # The chunk file, BM25 and the Chroma import do not need the vectors: they run beside the
+    # embedding (onnxruntime releases the GIL), which is most of a cold build.
+    with ThreadPoolExecutor(1, thread_name_prefix="index-side") as side:
+        written = side.submit(_write_lexical, gen_dir, chunks)
+        vectors, embedded_now, embedded_cached, backend = _embed_missing(settings, dense, progress)
+        t = lap("embed", t)
+        if progress:
+            progress("write", 0, 1)
+        timings["bm25"] = written.result()
+    t = lap("write", t)
 
     collection = _fill_chroma(settings, gen_dir, key, dense, vectors, progress)
     t = lap("chroma", t)
