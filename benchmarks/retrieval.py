@@ -8,6 +8,7 @@ warm rebuilds and no-op rebuild; peak RSS; and the ratios.
 
     .venv/bin/python benchmarks/retrieval.py            # full run (~3-6 min on 2 cores)
     .venv/bin/python benchmarks/retrieval.py --no-cold  # reuse the last built index
+    .venv/bin/python benchmarks/retrieval.py --splits dev,dev2,dev3  # tuning splits only
 
 Needs the local mirror of the texts (ASSISTANT_CORPUS_SOURCE_DIR, default ../shared/corpus-sources).
 Heavy steps run in child processes so each one's time and peak RSS are its own. CPU timings on
@@ -38,8 +39,12 @@ from assistant.index.metrics import aggregate  # noqa: E402
 
 QA_DIR = ROOT / "evals" / "retrieval"
 # dev: written before tuning, tuned on; dev2: written after the first round, tuned on;
+# dev3: written before the third round (cross-act, DE/FR), tuned on;
 # heldout: never tuned on (the numbers that count).
-SPLITS = ("dev", "dev2", "heldout")
+ALL_SPLITS = ("dev", "dev2", "dev3", "heldout")
+# Which splits a run loads and scores (``--splits``); children get them through the env, so
+# a tuning run never opens the held-out file.
+SPLITS = tuple(s for s in os.environ.get("BENCH_SPLITS", ",".join(ALL_SPLITS)).split(",") if s)
 DEFAULT_SOURCES = ROOT.parent / "shared" / "corpus-sources"
 MODEL_CACHE = ROOT / ".artifacts" / "model-cache"
 WORK = ROOT / ".artifacts" / "bench-retrieval"
@@ -84,6 +89,7 @@ def env_for(data_dir: Path, cache_dir: Path) -> dict[str, str]:
     env["ASSISTANT_CACHE_DIR"] = str(cache_dir)
     env.setdefault("ASSISTANT_CORPUS_SOURCE_DIR", str(DEFAULT_SOURCES))
     env.pop("ASSISTANT_CHROMA_URL", None)
+    env["BENCH_SPLITS"] = ",".join(SPLITS)
     env["HF_HUB_OFFLINE"] = "1"
     return env
 
@@ -340,7 +346,17 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--no-cold", action="store_true", help="skip the cold build (reuse index)")
     parser.add_argument("--json", type=Path, help="also write all numbers to this file")
+    parser.add_argument(
+        "--splits",
+        default=",".join(ALL_SPLITS),
+        help=f"comma-separated QA splits to score (default: {','.join(ALL_SPLITS)})",
+    )
     args = parser.parse_args()
+    global SPLITS
+    SPLITS = tuple(s for s in args.splits.split(",") if s)
+    unknown = [s for s in SPLITS if not (QA_DIR / f"{s}.yaml").is_file()]
+    if unknown:
+        raise SystemExit(f"no QA split {unknown} in {QA_DIR}")
     data_dir = WORK / "data"
     cache_dir = WORK / "cache"
     numbers: dict[str, Any] = {"load_before": os.getloadavg()}
