@@ -183,7 +183,11 @@ def _outcome(ctx: Ctx, t: Trace, actor: Actor, defects: DefectView) -> None:
     for r in defects.adverse + defects.negative:
         t.add(make_reason("O5", r.text, ()))
     mod = ctx.case.modification
-    if mod.substantial and actor not in modifiers(ctx):
+    # OD3: a change by someone else after circulation supports the Art 7(b) defence even
+    # before its substantiality is settled (a known later modification is the typical case)
+    if (mod.substantial or (mod.occurred and mod.substantial is None)) and actor not in modifiers(
+        ctx
+    ):
         t.defence(
             "OD3",
             "The product was changed by someone else after it was put into "

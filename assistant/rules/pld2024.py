@@ -82,6 +82,23 @@ def temporal_2024(ctx: Ctx, actor: Actor, t: Trace, is_modifier: bool) -> None:
             "modified product is treated as a new product (not settled in the Directive's "
             "articles)",
         )
+    elif is_modifier and mod.substantial is None and mod.date is not None and mod.date > cutoff.day:
+        # T5 with its evaluative condition open: not excluded (no hard condition is false)
+        t.hit(
+            _S.UNKNOWN,
+            "T5",
+            f"The original product predates {day}, but it was modified and made available "
+            f"again on {mod.date.isoformat()}; if the modification was substantial, the "
+            "modified product is treated as a new product",
+        )
+        t.need("modification.substantial", "T5")
+        t.provisionally(
+            "modification.substantial",
+            _S.POSSIBLE,
+            _S.EXCLUDED,
+            "a substantial modification: PLD 2024 may govern the modified product",
+            "a minor change: Directive 85/374/EEC governs the product",
+        )
     else:
         t.hit(
             _S.EXCLUDED,

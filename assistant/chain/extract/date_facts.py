@@ -15,7 +15,12 @@ import re
 from dataclasses import dataclass
 
 from assistant.chain.extract.candidates import DroppedFact, FactCandidate
-from assistant.chain.extract.dates import DateMention, find_dates, representative_day
+from assistant.chain.extract.dates import (
+    MARKET_DATE_BOUNDARIES,
+    DateMention,
+    find_dates,
+    representative_day,
+)
 from assistant.chain.extract.lexicon_facts import (
     CAUSE_CUES,
     HARM_CUES,
@@ -32,12 +37,18 @@ __all__ = ["date_facts"]
 
 _UPSTREAM = {Role.GPAI_PROVIDER, Role.COMPONENT_SUPPLIER, Role.DATA_PROVIDER}
 _FINE_TUNE = words_re(
-    r"\b(?:fine[- ]?tun\w*|retrain\w*|re-trained|nachtrainiert\w*|feinabgestimmt|affiné)\b"
+    r"\b(?:fine[- ]?tun\w*|retrain\w*|re-trained|nachtrainiert\w*|feinabgestimmt|affiné|"
+    r"(?:install|flash|load)\w* (?:its|their|our) own|modif(?:ies|ied)|retrofit\w*|"
+    r"reprogramm?\w*)\b"
+)
+_ORIGINAL = words_re(
+    r"\b(?:first|originally|initially|ursprünglich|erstmals|initialement)\b[^.;()]{0,25}$"
 )
 _SELLS = words_re(
-    r"\b(?:sells|sold|selling|placed on the market|launched|own brand|verkauft|vertreibt|"
-    r"auf den markt)\b"
+    r"\b(?:sells|sold|selling|resells|resold|placed on the market|launched|own brand|verkauft|"
+    r"vertreibt|auf den markt)\b"
 )
+_PRODUCT_DATES = {"product.market_date", "modification.date"}
 _OPENING = re.compile(r"^\W{0,3}(?:on|am|le|in|im|en|at)\s+$", re.IGNORECASE)
 
 
@@ -76,7 +87,8 @@ def _candidate(
     label = f"actors[{actor}].{path}" if actor else path
     if m.span is None:
         return DroppedFact(label, m.text, quote, f"date not usable: {m.problem}")
-    day, note = representative_day(m.span)
+    names = MARKET_DATE_BOUNDARIES if path in _PRODUCT_DATES and actor is None else None
+    day, note = representative_day(m.span, names)
     if day is None:
         return DroppedFact(label, m.text, quote, f"date too vague: {note}")
     return FactCandidate(path, day, quote, note=note, actor=actor)
@@ -101,7 +113,8 @@ def date_facts(
     product_market: list[tuple[int, _Dated]] = []
     for item in dated:
         s, m = item.sentence, item.mention
-        if _FINE_TUNE.search(s.text) and fine_tuners:
+        original = _ORIGINAL.search(text[max(s.start, m.pos - 40) : m.pos])
+        if _FINE_TUNE.search(s.text) and fine_tuners and not original:
             out.append(_candidate("modification.date", item, text))
             if _SELLS.search(s.text):
                 out.append(_candidate("market_date", item, text, actor=fine_tuners[0]))

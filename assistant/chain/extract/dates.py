@@ -35,6 +35,7 @@ from assistant.chain.extract.date_patterns import (
 from assistant.chain.extract.date_types import DateMention, DateSpan, day_span, month_span
 
 __all__ = [
+    "MARKET_DATE_BOUNDARIES",
     "DateMention",
     "DateSpan",
     "boundary_problem",
@@ -145,13 +146,31 @@ def parse_date_text(text: str) -> DateMention | None:
     return mentions[0] if mentions else None
 
 
-@lru_cache(maxsize=1)
-def legal_boundaries() -> tuple[date, ...]:
-    """Every legal date the rule core uses (from its data file), sorted."""
+# The legal dates a product's own placing on the market is compared with (PLD cut-off, AI Act
+# Art 111 legacy and Art 50 dates, CRA, DCD); the incident date is compared with all of them.
+MARKET_DATE_BOUNDARIES = frozenset(
+    {
+        "PLD2024_CUTOFF",
+        "AI_ACT_LEGACY_CUTOFF_ANNEX_III",
+        "AI_ACT_LEGACY_CUTOFF_ANNEX_I",
+        "AI_ACT_GENERAL",
+        "AI_ACT_ART50_2_LEGACY",
+        "CRA_MAIN",
+        "DCD_SUPPLY_FROM",
+    }
+)
+
+
+@lru_cache(maxsize=4)
+def legal_boundaries(names: frozenset[str] | None = None) -> tuple[date, ...]:
+    """Every legal date the rule core uses (from its data file), sorted; only ``names`` if
+    given."""
     raw = resources.files("assistant.rules").joinpath("data", "legal_dates.toml").read_text("utf-8")
     doc = tomllib.loads(raw)
     days: set[date] = set()
-    for spec in doc.get("dates", {}).values():
+    for name, spec in doc.get("dates", {}).items():
+        if names is not None and name not in names:
+            continue
         if isinstance(spec.get("date"), date):
             days.add(spec["date"])
         for version in spec.get("versions", []):
@@ -160,14 +179,14 @@ def legal_boundaries() -> tuple[date, ...]:
     return tuple(sorted(days))
 
 
-def boundary_problem(span: DateSpan) -> str | None:
+def boundary_problem(span: DateSpan, names: frozenset[str] | None = None) -> str | None:
     """Why ``span`` cannot stand for one day: it contains a legal date (on or after it, or
-    after it, decides the law)."""
+    after it, decides the law); ``names`` limits the legal dates to those that matter."""
     if span.exact:
         return None
     inside = [
         day
-        for day in legal_boundaries()
+        for day in legal_boundaries(names)
         if span.start < day <= span.end or span.start <= day < span.end
     ]
     if not inside:
@@ -180,11 +199,14 @@ def boundary_problem(span: DateSpan) -> str | None:
     )
 
 
-def representative_day(span: DateSpan) -> tuple[date | None, str | None]:
-    """The day to record for ``span`` and a note, or (None, reason) when it must be asked."""
+def representative_day(
+    span: DateSpan, names: frozenset[str] | None = None
+) -> tuple[date | None, str | None]:
+    """The day to record for ``span`` and a note, or (None, reason) when it must be asked;
+    ``names``: only these legal dates matter for the fact (e.g. ``MARKET_DATE_BOUNDARIES``)."""
     if span.exact:
         return span.start, None
-    problem = boundary_problem(span)
+    problem = boundary_problem(span, names)
     if problem:
         return None, problem
     what = _PRECISION_WORDS.get(span.precision, span.precision)

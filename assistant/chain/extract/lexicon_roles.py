@@ -97,8 +97,16 @@ ROLE_CUES: tuple[RoleCue, ...] = (
         r"platform|device|tool|chatbot|assistant)\b[^.;]{0,30}?\bon\b",
     ),
     _cue(
+        "in_house",
+        (_D, _P, _DEP),
+        "active",
+        r"\b(?:built|builds|developed|develops|made|trained)\s+(?:it\s+|them\s+)?in-house\b|"
+        r"\bin-house[- ](?:built|developed)\b|\b(?:selbst|intern) entwickelt\b|"
+        r"\bdéveloppée? en interne\b",
+    ),
+    _cue(
         "built_on",
-        (_INT,),
+        (_INT, _P),
         "active",
         r"\b(?:built|builds|build)\b(?: (?:[\w\"“”„'-]+,? ){0,8}?| )on (?:top of )?(?!the market\b|"
         r"sale\b|(?:\d|mon|tue|wed|thu|fri|sat|sun))",
@@ -180,6 +188,15 @@ ROLE_CUES: tuple[RoleCue, ...] = (
         r"affiné|réentraîné|ré-entraîné)\b",
     ),
     _cue("fine_tuned_by", (_FT,), "passive", r"\b(?:fine[- ]?tuned|retrained)" + _BY),
+    _cue(
+        "modifies",
+        (_FT,),
+        "active",
+        r"\b(?:install(?:s|ed)|flash(?:es|ed)|load(?:s|ed)|put(?:s)?) (?:its|their|our) own "
+        r"(?:[\w\"“”-]+ ){0,3}(?:firmware|software|model|ai)\b|\b(?:modif(?:ies|ied)|alter(?:s|ed)|"
+        r"retrofit(?:s|ted)?|replac(?:es|ed)|reprogramm?(?:es|ed)) (?:the|its|their) (?:[\w-]+ ){0,2}"
+        r"(?:firmware|software|model|algorithm|ai)\b",
+    ),
     # ---- data
     _cue(
         "data_from",
@@ -218,7 +235,8 @@ ROLE_CUES: tuple[RoleCue, ...] = (
         "uses",
         (_DEP,),
         "active",
-        r"\b(?:uses|used|is using|are using|relies on|nutzt|nutzen|verwendet|verwenden|"
+        r"\b(?:uses|(?<!buys\s)(?<!bought\s)(?<!sells\s)(?<!sold\s)(?<!buy\s)used|"
+        r"is using|are using|relies on|nutzt|nutzen|verwendet|verwenden|"
         r"utilise|utilisons)\b|(?<=\bwe\s)use\b|(?<=\bI\s)use\b",
     ),
     _cue(

@@ -40,6 +40,7 @@ _NARRATOR_NAMED = words_re(
     r"|\bI work (?:for|at)\b|\bich arbeite (?:bei|für)\b|\bje travaille (?:chez|pour)\b"
 )
 # "our company, X GmbH" / "Our chemical plant, Rheinchem GmbH": the name must follow at once.
+_NAMED_AFTER = re.compile(r"\s*(?:,|is|was|ist|war|est)\s", re.IGNORECASE)
 _OUR_APPOSITION = words_re(
     r"\b(?:our|unser\w*|notre|nos) (?:[\w-]+ ){0,2}[\w-]+,\s*(?:the |die |der |la |le )?$"
 )
@@ -153,6 +154,10 @@ def find_people(
     seen: set[str] = set()
     for s in facts:
         for m in _RELATIVE.finditer(s.text):
+            if _NAMED_AFTER.match(s.text[m.end() :]) and any(
+                0 <= x.start - (s.start + m.end()) <= 8 for x in named_mentions
+            ):
+                continue  # "our client is Velotrim GmbH", "my mother, Anna Roth": named
             name = f"the user's {RELATIVES[m['rel'].casefold()]}"
             possessive = s.text[m.end() : m.end() + 2] in {"'s", "’s"}
             start, end = s.start + m.start(), s.start + m.end()

@@ -77,6 +77,7 @@ def _agent(
     s: Sentence,
     text: str,
     mentions: list[Mention],
+    kinds: dict[str, str] | None = None,
 ) -> Mention | None:
     start, end = s.start + m.start(), s.start + m.end()
     inside = [x for x in mentions if s.start <= x.start and x.end <= s.end]
@@ -108,12 +109,65 @@ def _agent(
         and start - x.end <= 200
         and not x.possessive
         and not _PREP_BEFORE.search(text[max(s.start, x.start - 25) : x.start])
+        and not _in_aside(text, s, x, start)
     ]
     if before:
         return before[-1]
     if _GERMAN.search(s.text):  # German verb-second order: "Die Bibliothek pflegt Tobias Keller"
         after = [x for x in inside if 0 <= x.start - end <= 3]
-        return after[0] if after else None
+        if after:
+            return after[0]
+    return _antecedent(s, text, mentions, kinds or {}, start)
+
+
+def _in_aside(text: str, s: Sentence, x: Mention, cue_start: int) -> bool:
+    """The mention sits in an aside closed before the cue: "- Flitz never authorised this -"
+    or "(...)"; its actor is not the subject of the cue's verb."""
+    head, tail = text[s.start : x.start], text[x.end : cue_start]
+    dashed = re.search(r"\s[-–—]\s", tail) and len(re.findall(r"\s[-–—]\s", head)) % 2 == 1
+    bracketed = head.count("(") > head.count(")") and ")" in tail
+    return bool(dashed or bracketed)
+
+
+_HUMAN = {"person", "relative", "victim", "narrator_person"}
+_THEY = re.compile(r"\W*(?:they|ils|elles)$", re.IGNORECASE)
+_SUBJECT_PRONOUN = re.compile(
+    r"^\W*(?:(?P<thing>it|they|ils|elles|es)|(?P<person>he|she|il|elle|er))\b", re.IGNORECASE
+)
+
+
+def _antecedent(
+    s: Sentence, text: str, mentions: list[Mention], kinds: dict[str, str], cue_start: int
+) -> Mention | None:
+    """ "It buys used scooters ..., installs its own firmware": a subject pronoun opening the
+    sentence (and shared by its coordinated verbs) stands for the first actor named, not
+    possessive, in the sentence before (a company for it/they, a person for he/she)."""
+    m = _SUBJECT_PRONOUN.match(s.text)
+    if m is None or any(
+        s.start <= x.start < cue_start
+        and not x.possessive
+        and not _PRONOUN.fullmatch(x.text)
+        and not _PREP_BEFORE.search(text[max(s.start, x.start - 25) : x.start])
+        and not _in_aside(text, s, x, cue_start)
+        for x in mentions
+    ):
+        return None
+    prev_start = max(text.rfind(".", 0, max(0, s.start - 2)), text.rfind("\n\n", 0, s.start)) + 1
+    wanted = {"company", "narrator_org", "generic"} if m["thing"] else {"person", "relative",
+                                                                          "victim"}  # fmt: skip
+    for x in mentions:
+        if (
+            prev_start <= x.start < s.start
+            and not x.possessive
+            and not _PREP_BEFORE.search(text[max(prev_start, x.start - 25) : x.start])
+        ):
+            # the previous sentence's subject ("We insure X. It ...": "it" is never "we", and
+            # never a person; "they" after "the attackers" are the attackers)
+            kind = kinds.get(x.actor)
+            if _PRONOUN.fullmatch(x.text) or (m["thing"] and kind in _HUMAN and not _THEY.match(
+                    m.group(0).strip())):  # fmt: skip
+                continue
+            return x if kind in wanted else None
     return None
 
 
@@ -150,6 +204,7 @@ def find_roles(
     hits: list[RoleHit] = []
     created: list[ActorRecord] = []
     cues = sorted(ROLE_CUES, key=lambda c: _VOICE_ORDER[c.voice])
+    kinds = {r.name: r.kind for r in actors}
     for s in sentences:
         if s.question or s.instruction:
             continue
@@ -164,7 +219,7 @@ def find_roles(
                     continue
                 if cue.voice == "noun" and _SELF_INTRO.match(s.text[m.end() :]):
                     continue  # "Deployer here": the writer's own role (see people.py)
-                agent = _agent(cue, m, s, text, mentions)
+                agent = _agent(cue, m, s, text, mentions, kinds)
                 name: str | None = agent.actor if agent else None
                 first = agent.start if agent else s.start + m.start()
                 if agent is None:
@@ -215,6 +270,8 @@ def _possessive_gpai(text: str, s: Sentence, mentions: list[Mention]) -> list[Ro
     return out
 
 
+_BRAND_NOUN = words_re(r"^\s*(?:brand|label|trademark|marke|marque)\b")
+_UNDER = words_re(r"\b(?:under|unter|sous)\s+(?:the\s+|der\s+|la\s+)?$")
 _BRANDED = words_re(
     r"^\s*(?:[\"“„«][^\"”“»]{1,30}[\"”“»]\s*)?(?:[\w-]+ ){0,2}?(?:e-bike|bike|heater|mower|fryer|kettle|"
     r"lock|robot|app|device|thermostat|controller|car|vehicle|drone|camera|speaker|toy|chatbot|"
@@ -232,6 +289,12 @@ def brand_hits(text: str, sentences: list[Sentence], mentions: list[Mention],
         if x.possessive or kinds.get(x.actor) != "company":
             continue
         if not any(s.start <= x.start < s.end for s in usable):
+            continue
+        own = _BRAND_NOUN.match(text[x.end : x.end + 20])
+        if own and _UNDER.search(text[max(0, x.start - 12) : x.start]):
+            # "resold under the RoboBoost brand": the brand owner presents itself as producer
+            end = x.end + own.end()
+            out.append(RoleHit(x.actor, Role.PROVIDER.value, "own_brand", x.start, end))
             continue
         m = _BRANDED.match(text[x.end : x.end + 60])
         if m:
@@ -273,6 +336,15 @@ def settle_roles(hits: list[RoleHit], kinds: dict[str, str]) -> dict[str, list[R
                 continue
             if all(x.role != role for x in settled):
                 settled.append(RoleHit(h.actor, role, h.cue, h.quote_start, h.quote_end))
+            if (
+                role == Role.OPERATOR.value
+                and kind != "person"
+                and all(x.role != Role.DEPLOYER.value for x in settled)
+            ):
+                # LEGAL_RULES §9.1: who runs the AI system is its deployer under the AI Act
+                settled.append(
+                    RoleHit(h.actor, Role.DEPLOYER.value, h.cue, h.quote_start, h.quote_end)
+                )
         if settled:
             out[actor] = settled
     return out

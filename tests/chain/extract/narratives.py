@@ -39,7 +39,7 @@ NARRATIVES: list[Narrative] = [
         "had failed to patch. They also used a misconfigured cloud storage bucket. Several "
         "hundred private customers lost money through fraudulent transfers.",
         actors={
-            "OptiMind Analytics": {"operator"},
+            "OptiMind Analytics": {"operator", "deployer"},
             "Innovate AI Solutions": {"developer"},
             "DataStream Co.": {"data_provider"},
             "the attackers": set(),
@@ -146,7 +146,7 @@ NARRATIVES: list[Narrative] = [
         "terse_en",
         "Operator here. Our vendor's chatbot leaked customer emails to other users last "
         "month. Who pays?",
-        actors={"your organisation": {"operator"}, "the vendor": {"developer", "provider"}},
+        actors={"your organisation": {"operator", "deployer"}, "the vendor": {"developer", "provider"}},
         harms={"privacy"},
         absent={"incident.date"},
     ),
@@ -164,7 +164,7 @@ NARRATIVES: list[Narrative] = [
         "Brightline Retail GmbH built its customer-service chatbot on Aurora's language model "
         "and operates the chatbot itself. On 8 June 2027 a user used a prompt injection to "
         "make the chatbot disclose other customers' personal data.",
-        actors={"Brightline Retail GmbH": {"integrator", "provider", "operator"}},
+        actors={"Brightline Retail GmbH": {"integrator", "provider", "operator", "deployer"}},
         harms={"privacy"},
         causes={"cyberattack"},
         facts={"incident.date": date(2027, 6, 8), "ai.interacts_with_persons": True},
@@ -175,7 +175,7 @@ NARRATIVES: list[Narrative] = [
         "GridMind AG entwickelt wurde. Am 12. März 2027 gab es einen Hackerangriff auf das "
         "System, weil ein Sicherheitsupdate nicht installiert war. Dabei kam es zu einem "
         "Datenverlust und zu einem finanziellen Schaden von rund 40.000 Euro.",
-        actors={"Stadtwerke Nordtal GmbH": {"operator"}, "GridMind AG": {"developer"}},
+        actors={"Stadtwerke Nordtal GmbH": {"operator", "deployer"}, "GridMind AG": {"developer"}},
         harms={"data_loss", "economic_loss"},
         causes={"cyberattack", "missing_security_update"},
         facts={"incident.date": date(2027, 3, 12), "ai.is_ai_system": True},
