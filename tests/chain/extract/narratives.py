@@ -146,7 +146,10 @@ NARRATIVES: list[Narrative] = [
         "terse_en",
         "Operator here. Our vendor's chatbot leaked customer emails to other users last "
         "month. Who pays?",
-        actors={"your organisation": {"operator", "deployer"}, "the vendor": {"developer", "provider"}},
+        actors={
+            "your organisation": {"operator", "deployer"},
+            "the vendor": {"developer", "provider"},
+        },
         harms={"privacy"},
         absent={"incident.date"},
     ),
