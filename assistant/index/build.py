@@ -211,7 +211,9 @@ def _dense(chunk: Chunk) -> bool:
 
 
 def _write_lexical(gen_dir: Path, chunks: Sequence[Chunk]) -> float:
-    """chunks.jsonl and one BM25 index per language; warms the Chroma import. Seconds."""
+    """chunks.jsonl, one BM25 index per language, the French word list learnt from the
+    aligned texts (``bilingual``); warms the Chroma import. Returns its seconds."""
+    from assistant.index.bilingual import aligned_pairs, build_lexicon, save_lexicon
     from assistant.index.lexical import LexicalIndex
 
     started = time.perf_counter()
@@ -221,6 +223,9 @@ def _write_lexical(gen_dir: Path, chunks: Sequence[Chunk]) -> float:
         LexicalIndex.build([c.key for c in part], [c.embed_text for c in part], lang).save(
             gen_dir / f"bm25-{lang}"
         )
+    lexicon = build_lexicon(aligned_pairs(chunks))
+    if lexicon:
+        save_lexicon(gen_dir, lexicon)
     seconds = round(time.perf_counter() - started, 3)
     import chromadb  # noqa: F401  (1 s of imports the Chroma step would otherwise wait for)
 

@@ -30,6 +30,7 @@ __all__ = [
     "detect_language",
     "fold",
     "get_glossary",
+    "unknown_words",
 ]
 
 _GLOSSARY_FILE = Path(__file__).with_name("glossary.yaml")
@@ -387,6 +388,18 @@ def _regimes(
     if "PLD_2024" in acts and "PLD_1985" not in acts and _OLD_PLD_RE.search(folded):
         acts.append("PLD_1985")
     return tuple(dict.fromkeys(acts))
+
+
+def unknown_words(text: str, language: str, glossary: Glossary | None = None) -> list[str]:
+    """Content words of ``text`` (folded) that no glossary phrase of ``language`` uses."""
+    glossary = glossary or get_glossary()
+    known = {w for phrase, _ in glossary.tables.get(language, ()) for w in phrase}
+    stop = _STOPWORDS.get(language, set())
+    return [
+        w
+        for w in _words(fold(text))
+        if len(w) >= 4 and w not in known and w not in stop and not w.isdigit()
+    ]
 
 
 def _cognates(text: str, language: str, glossary: Glossary) -> list[str]:

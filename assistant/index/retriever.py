@@ -27,6 +27,7 @@ from pathlib import Path
 from typing import Any
 
 from assistant.errors import IndexBuildError
+from assistant.index.bilingual import load_lexicon, translate
 from assistant.index.chunks import Chunk
 from assistant.index.corpus_port import corpus_references
 from assistant.index.digest_notes import is_note
@@ -40,7 +41,7 @@ from assistant.index.fusion import (
 )
 from assistant.index.hits import Hit
 from assistant.index.layout import IndexManifest, read_current
-from assistant.index.query import QueryAnalysis, analyse
+from assistant.index.query import QueryAnalysis, analyse, unknown_words
 from assistant.settings import Settings, get_settings
 from assistant.vocabulary import InvalidCitationId, ProvisionId
 
@@ -60,6 +61,7 @@ class SearchConfig:
     use_bm25: bool = True
     use_translation: bool = True
     use_french_texts: bool = True
+    use_lexicon: bool = True  # French words the glossary lacks, via the learnt word list
     use_expansion: bool = True
     dense_expansion: bool = False
     cover_topics: bool = True  # acts implied by topic count as spanned, not only named ones
@@ -112,6 +114,7 @@ class HybridRetriever:
         self._lexical: dict[str, Any] = {}
         self._store: Any = None
         self._embedder: Any = None
+        self._lexicon: dict[str, str] | None = None
 
     # -- lazy parts -------------------------------------------------------------------------
     def _bm25(self, lang: str) -> Any:
@@ -141,6 +144,11 @@ class HybridRetriever:
             self._store = exact
         return self._store
 
+    def _french_lexicon(self) -> dict[str, str]:
+        if self._lexicon is None:
+            self._lexicon = load_lexicon(self.generation)
+        return self._lexicon
+
     def _embed(self, text: str) -> Any:
         if self._embedder is None:
             from assistant.index.embedder import get_embedder
@@ -153,6 +161,7 @@ class HybridRetriever:
         with self._lock:
             self._bm25("en")
             self._bm25("fr")
+            self._french_lexicon()
             self._vectors()
             self._embed("warm up")
 
@@ -230,6 +239,9 @@ class HybridRetriever:
                     sources.setdefault(key, []).append(name)
 
         english = q.english if cfg.use_translation else query
+        if cfg.use_translation and cfg.use_lexicon and q.language == "fr":
+            learnt = translate(unknown_words(query, "fr"), self._french_lexicon())
+            english = " ".join([english, *learnt])
         spanned = q.regimes if cfg.cover_topics else q.acts
         spans = cfg.act_slots > 0 and len(spanned) > 1
         depth = cfg.depth * (cfg.act_depth if spans else 1)
