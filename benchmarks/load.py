@@ -10,7 +10,8 @@
    throughput. Skipped with ``--no-local`` or when the model is not installed.
 
 Run: ``.venv/bin/python benchmarks/load.py [--concurrency 20] [--requests 5] [--max-waiting 3]
-[--no-local]`` with ``ASSISTANT_CACHE_DIR`` pointing at the model cache. The machines have 2
+[--no-local] [--local-triages 3]`` with ``ASSISTANT_CACHE_DIR`` pointing at the model cache
+(``--local-triages N``: N full triages with the embedded model at once, through the same queue). The machines have 2
 shared cores: numbers are noisy; the load average is printed with them. The tests in
 ``tests/security/test_load.py`` assert only zero errors and bounded behaviour.
 """
@@ -195,6 +196,10 @@ def main() -> None:
     parser.add_argument("--requests", type=int, default=5)
     parser.add_argument("--max-waiting", type=int, default=3)
     parser.add_argument("--no-local", action="store_true")
+    parser.add_argument(
+        "--local-triages", type=int, default=0,
+        help="also run this many full triages with the embedded model at once (minutes)",
+    )  # fmt: skip
     args = parser.parse_args()
     print(f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
     none = triage_load(args.concurrency)
@@ -211,6 +216,13 @@ def main() -> None:
         return
     local = local_queue_load(args.requests, args.max_waiting)
     print(f"local x {args.requests} at once, queue {args.max_waiting}:", local.summary())
+    if args.local_triages:
+        from assistant.llm.queue import local_queue
+
+        local_queue().reset_stats()
+        full = triage_load(args.local_triages, provider="local")
+        full.extra["queue"] = local_queue().stats().model_dump()
+        print(f"local x {args.local_triages} full triages at once:", full.summary())
 
 
 if __name__ == "__main__":
