@@ -105,3 +105,25 @@ def test_acts_implied_by_topic(question: str, acts: set[str]) -> None:
 def test_one_act_questions_do_not_span_acts() -> None:
     for question in ("Who is liable?", "What does Art 10 PLD say?", "Wann verjährt der Anspruch?"):
         assert len(analyse(question).regimes) <= 1, question
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("AI Act Article 73 serious incidents", "en"),  # "ai" is not French here
+        ("AI literacy obligations", "en"),
+        ("KI-Verordnung Artikel 5", "de"),
+        ("J'ai été victime d'une IA", "fr"),
+        ("Système IA interdit", "fr"),
+        ("I don't know if the car maker is liable", "en"),
+    ],
+)
+def test_language_of_short_questions(text: str, lang: str) -> None:
+    assert detect_language(text) == lang
+
+
+def test_german_function_words_do_not_pass_through_as_cognates() -> None:
+    english = analyse("Müssen wir eines Tages sowohl melden als auch löschen lassen?").english
+    for word in ("mussen", "eines", "sowohl", "lassen"):
+        assert word not in english.split(), english
+    assert "report" in english and "erasure" in english
