@@ -261,12 +261,13 @@ class HybridRetriever:
         ranked = sorted(scored, key=lambda key: -scored[key])
         if spans:
             pools = [self._act_pool(act, lists, policy, scored) for act in spanned]
+            slots = min(cfg.act_slots, k)  # a short answer (the chain asks for 4) too
             ranked = reserve_slots(
                 ranked,
                 pools,
                 lambda key: self._chunks[key].top_level,
-                slots=cfg.act_slots,
-                quota=cfg.act_quota or max(1, cfg.act_slots // len(spanned)),
+                slots=slots,
+                quota=cfg.act_quota or max(1, slots // len(spanned)),
             )
         ranked = diversify(
             ranked, lambda key: self._chunks[key].top_level, cfg.policy.per_provision, k
