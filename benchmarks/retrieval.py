@@ -39,9 +39,10 @@ from assistant.index.metrics import aggregate  # noqa: E402
 
 QA_DIR = ROOT / "evals" / "retrieval"
 # dev: written before tuning, tuned on; dev2: written after the first round, tuned on;
-# dev3: written before the third round (cross-act, DE/FR), tuned on;
+# dev3: written before the third round (cross-act, DE/FR), tuned on; dev4: drawn from random
+# provisions after the third round, measured once, then tuned on;
 # heldout: never tuned on (the numbers that count).
-ALL_SPLITS = ("dev", "dev2", "dev3", "heldout")
+ALL_SPLITS = ("dev", "dev2", "dev3", "dev4", "heldout")
 # Which splits a run loads and scores (``--splits``); children get them through the env, so
 # a tuning run never opens the held-out file.
 SPLITS = tuple(s for s in os.environ.get("BENCH_SPLITS", ",".join(ALL_SPLITS)).split(",") if s)

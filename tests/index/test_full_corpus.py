@@ -90,7 +90,7 @@ def test_exact_references_rank_first_on_the_real_corpus(
     assert ProvisionId.parse(hits[0].id).is_within(ProvisionId.parse(first)), [h.id for h in hits]
 
 
-@pytest.mark.parametrize("split", ["dev", "dev2", "dev3", "heldout"])
+@pytest.mark.parametrize("split", ["dev", "dev2", "dev3", "dev4", "heldout"])
 def test_retrieval_quality_guard(full: dict[str, Any], split: str) -> None:
     """A regression guard below the benchmark figures (see benchmarks/retrieval.py)."""
     from assistant.index import get_retriever
