@@ -3,7 +3,7 @@ transparency (Art 50, T50a-e) and GPAI model duties (GP1-GP6)."""
 
 from __future__ import annotations
 
-from assistant.facts import Actor
+from assistant.facts import Actor, ProductKind
 from assistant.rules.ai_gate import scope_gate, version_phrase
 from assistant.rules.classify import Classification
 from assistant.rules.context import Ctx
@@ -91,7 +91,9 @@ def transparency_lines(ctx: Ctx, actor: Actor, provider_side: bool) -> list[Trac
                 "T50a",
                 "No transparency trigger known (direct interaction with people, synthetic content)",
             )
-            t.need("ai.interacts_with_persons", "T50a", sticky=True)
+            # asked for software and services; a device is rarely a conversational system
+            device = ctx.case.product.kind is ProductKind.PHYSICAL_PRODUCT
+            t.need("ai.interacts_with_persons", "T50a", sticky=not device)
             return [t]
         return []
     scope_gate(ctx, t)

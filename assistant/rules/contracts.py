@@ -21,7 +21,7 @@ from assistant.facts import (
 from assistant.rules.context import Ctx
 from assistant.rules.national import national_id
 from assistant.rules.trace import Draft, Trace
-from assistant.vocabulary import LiabilityOutcome, Regime, ScopeStatus
+from assistant.vocabulary import LiabilityOutcome, Regime, Role, ScopeStatus
 
 __all__ = ["claimant_contracts", "contract_findings"]
 
@@ -52,6 +52,30 @@ def _partners(ctx: Ctx, actor: Actor) -> list[str]:
         if len(parties) < len(k.parties):
             out += [p for p in parties if ctx.case.actor(p) is not None and p not in out]
     return out
+
+
+def _bystander(ctx: Ctx) -> bool:
+    """The injured people are all natural persons known not to use the product (a cyclist, a
+    neighbour, an applicant): no contract with them to ask about."""
+    victims = [a for a in ctx.case.actors if ctx.is_victim(a)]
+    return (
+        bool(victims)
+        and all(not a.has(Role.END_USER, Role.DEPLOYER, Role.OPERATOR) for a in victims)
+        and ctx.claimant_type is ClaimantType.NATURAL_PERSON
+    )
+
+
+def _party_to(actor: Actor, k: Contract) -> bool:
+    return actor.name.strip().casefold() in {p.strip().casefold() for p in k.parties}
+
+
+def _ask_terms(ctx: Ctx, t: Trace, contracts: list[Contract], cond: str) -> None:
+    """K2/K3: whether a known contract limits liability or shifts it (caps, exclusions,
+    indemnities) is asked when the terms are not known; it never changes the status."""
+    for k in contracts:
+        index = next(i for i, x in enumerate(ctx.case.contracts or ()) if x is k)
+        if k.limitation_clause is None and k.liability_cap_eur is None and k.indemnity is None:
+            t.need(f"contracts[{index}].limitation_clause", cond)
 
 
 def _business_claimant(ctx: Ctx) -> bool:
@@ -92,6 +116,7 @@ def _contract(ctx: Ctx, actor: Actor, mine: list[Contract]) -> Draft:
         return t.build()
     partners = _partners(ctx, actor)
     if not mine and partners:
+        _ask_terms(ctx, t, [k for k in ctx.case.contracts or () if _party_to(actor, k)], "K3")
         pid = national_id(ctx.jurisdiction, "contract")
         t.hit(
             _S.APPLIES,
@@ -107,7 +132,7 @@ def _contract(ctx: Ctx, actor: Actor, mine: list[Contract]) -> Draft:
         t.hit(
             _S.EXCLUDED, "K1x", f"No contract between {actor.name} and the injured person is known"
         )
-        if ctx.case.contracts is None:
+        if ctx.case.contracts is None and not _bystander(ctx):
             t.need("contracts", "K1x", sticky=True)
         return t.build()
     pid = national_id(ctx.jurisdiction, "contract")
@@ -118,6 +143,7 @@ def _contract(ctx: Ctx, actor: Actor, mine: list[Contract]) -> Draft:
         "non-performance under national contract law",
         *(["PLD_2024 Art 2(4)(b)"] + ([pid] if pid else [])),
     )
+    _ask_terms(ctx, t, mine, "K2")
     breach = any(k.sla_breached or k.breach_described for k in mine)
     t.outcome = LiabilityOutcome.LIKELY if breach else LiabilityOutcome.POSSIBLE
     if any(k.limitation_clause or k.liability_cap_eur is not None for k in mine):
@@ -166,7 +192,7 @@ def _dcd(ctx: Ctx, actor: Actor, mine: list[Contract]) -> Draft:
             "counterparty (the trader); consumers are reached upstream only through the "
             "trader's redress",
         )
-        if ctx.case.contracts is None:
+        if ctx.case.contracts is None and not _bystander(ctx):
             t.need("contracts", "DC_TRADER", sticky=True)
         return t.build()
     if _other_service(mine):

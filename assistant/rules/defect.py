@@ -14,7 +14,7 @@ from assistant.facts import AiActBreach, ContributoryFault, UseType
 from assistant.rules.context import Ctx
 from assistant.rules.model import Reason
 from assistant.rules.trace import make_reason
-from assistant.vocabulary import IncidentCause, LiabilityOutcome
+from assistant.vocabulary import Harm, IncidentCause, LiabilityOutcome
 
 __all__ = [
     "DefectView",
@@ -242,7 +242,20 @@ def defect_view(ctx: Ctx, duties: DutyBinding, presumptions: bool = True) -> Def
         v.needs.append(("incident.obvious_malfunction", "DEF3"))
         if inc.causes is None:
             v.needs.append(("incident.causes", "DEF3"))
+    if inc.use_type is None and set(ctx.harms) & _PHYSICAL:
+        # Art 7(2)(b): the use that could reasonably be expected (the maker's first defence is
+        # misuse); asked, never assumed
+        v.needs.append(("incident.use_type", "DEF2"))
+    if (
+        not v.strong
+        and case.evidence.logs_available is None
+        and (inc.opaque_cause or inc.causes is None or IncidentCause.UNKNOWN in causes)
+    ):
+        v.needs.append(("evidence.logs_available", "EV_LOGS"))
     return v
+
+
+_PHYSICAL = {Harm.PERSONAL_INJURY, Harm.PROPERTY}
 
 
 @dataclass

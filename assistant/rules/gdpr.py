@@ -124,6 +124,10 @@ def _signal(ctx: Ctx, actor: Actor) -> bool:
     return bool(harms & {Harm.PRIVACY, Harm.DISCRIMINATION}) or actor.gdpr_role is not None
 
 
+def _physical_only(ctx: Ctx) -> bool:
+    return bool(ctx.harms) and set(ctx.harms) <= {Harm.PERSONAL_INJURY, Harm.PROPERTY}
+
+
 def gdpr_findings(ctx: Ctx) -> list[Draft]:
     """One GDPR_82 finding per defendant."""
     out: list[Draft] = []
@@ -146,7 +150,9 @@ def gdpr_findings(ctx: Ctx) -> list[Draft]:
                 "Nothing indicates that personal data were processed or "
                 "that the GDPR was infringed",
             )
-            t.need("data.personal_data_processed", "GD1", sticky=True)
+            # asked unless the harm is only bodily or to things: GDPR Art 82 compensates
+            # damage caused by infringing processing, not a device's physical failure
+            t.need("data.personal_data_processed", "GD1", sticky=not _physical_only(ctx))
             out.append(t.build())
             continue
         if personal is None:

@@ -14,7 +14,7 @@ from assistant.rules.defect import DefectView
 from assistant.rules.national import national_id
 from assistant.rules.pld_roles import PldRole, pld_role
 from assistant.rules.trace import Draft, Trace, make_reason
-from assistant.vocabulary import IncidentCause, LiabilityOutcome, Regime, ScopeStatus
+from assistant.vocabulary import Harm, IncidentCause, LiabilityOutcome, Regime, ScopeStatus
 
 __all__ = ["pld1985_findings"]
 
@@ -210,6 +210,11 @@ def _outcome(ctx: Ctx, t: Trace, actor: Actor, defects: DefectView) -> None:
     if ctx.case.incident.harm_path is HarmPath.INFORMATIONAL_OUTPUT_RELIED_ON:
         outcome = LiabilityOutcome.UNKNOWN
     t.outcome = outcome
+    if ctx.case.claimant.contributory_fault is None and set(ctx.harms) & {
+        Harm.PERSONAL_INJURY,
+        Harm.PROPERTY,
+    }:
+        t.need("claimant.contributory_fault", "OD5")  # reduction only: asked, not assumed
     if ctx.case.claimant.contributory_fault:
         t.reduction = True
         t.why(

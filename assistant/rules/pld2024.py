@@ -13,7 +13,7 @@ from assistant.rules.damage import pld2024_damage
 from assistant.rules.defect import DefectView, later_defect
 from assistant.rules.pld_roles import pld_role
 from assistant.rules.trace import Draft, Trace
-from assistant.vocabulary import IncidentCause, LiabilityOutcome, Regime, Role, ScopeStatus
+from assistant.vocabulary import Harm, IncidentCause, LiabilityOutcome, Regime, Role, ScopeStatus
 
 __all__ = ["pld2024_findings", "temporal_2024"]
 
@@ -265,6 +265,8 @@ def _outcome(
             "recourse",
             "PLD_2024 Art 13(1)",
         )
+    if ctx.case.claimant.contributory_fault is None and _bodily_or_property(ctx):
+        t.need("claimant.contributory_fault", "M4")  # reduction only: asked, not assumed
     if ctx.case.claimant.contributory_fault:
         t.reduction = True
         t.why(
@@ -273,6 +275,11 @@ def _outcome(
             + ", ".join(f.value.replace("_", " ") for f in ctx.case.claimant.contributory_fault)
             + ") may reduce or disallow compensation",
         )
+
+
+def _bodily_or_property(ctx: Ctx) -> bool:
+    """Harm of the kind an injured person's own conduct typically contributes to."""
+    return bool(set(ctx.harms) & {Harm.PERSONAL_INJURY, Harm.PROPERTY})
 
 
 def pld2024_findings(ctx: Ctx, defects: DefectView) -> list[Draft]:

@@ -11,11 +11,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from assistant.facts import Case, fact_template, with_fact
+from assistant.facts import Case, ProductKind, fact_template, with_fact
 from assistant.facts.paths import InvalidFactPath
 from assistant.rules.engine import Core, core_findings
 from assistant.rules.model import Question
 from assistant.rules.question_catalogue import QuestionSpec, spec_for
+from assistant.rules.question_text import phrase_question
 from assistant.vocabulary import RiskLabel, ScopeStatus
 
 __all__ = ["next_questions", "rank_questions"]
@@ -25,6 +26,9 @@ _MAX_GROUPS = 16  # cap on questions whose impact is measured per turn
 
 
 _RISK_KEY = ("AI_ACT_RISK_LABEL", "")
+# One question for every actor at once: who controls the personal data is one question about
+# the processing, not one per company.
+_ONE_FOR_ALL = frozenset({"Q_GDPR_ROLE"})
 
 
 def _state(core: Core) -> dict[tuple[str, str], tuple[str, bool]]:
@@ -39,14 +43,52 @@ def _state(core: Core) -> dict[tuple[str, str], tuple[str, bool]]:
 
 
 def _label_needs(core: Core) -> list[str]:
-    """Classification facts the risk label rests on while they are unknown (§3.3, HR4/AS9)."""
+    """Classification facts the risk label rests on while they are unknown (§3.3, HR4/AS9):
+    the Annex III use area for software and services, the Annex I route for devices."""
     c = core.classification
     if c is None or core.risk in (RiskLabel.NOT_AI, RiskLabel.PROHIBITED):
         return []
-    paths = [path for path, _ in c.hr_needs]
+    kind = core.ctx.case.product.kind
+    skip = {"ai.annex_iii_point"} if kind is ProductKind.PHYSICAL_PRODUCT else set()
+    if kind is not None and kind is not ProductKind.PHYSICAL_PRODUCT:
+        skip.add("ai.annex_i_product")
+    paths = [path for path, _ in c.hr_needs if path not in skip]
     if core.ctx.case.ai.is_ai_system is None:
         paths.insert(0, "ai.is_ai_system")
     return paths
+
+
+def _always_needed(case: Case) -> list[str]:
+    """Facts every analysis turns on (G4: which law applies, limitation): asked when unknown."""
+    return ["incident.date"] if case.incident.date is None else []
+
+
+def _effective_priority(g: _Group) -> int:
+    """A question that only changes the risk label counts as priority 3 (the label's
+    assumption is noted; no finding waits for it)."""
+    if g.changed and not g.changed - {_RISK_KEY}:
+        return max(g.spec.priority, 3)
+    return g.spec.priority
+
+
+def _rank_key(g: _Group) -> tuple[int, int, int]:
+    """§9.3 order: by priority, each finding the answer can change (up to two) worth one
+    level, then by impact, then by when the fact was first needed."""
+    impact = len(g.changed)
+    return (_effective_priority(g) - min(impact, 2), -impact, g.first)
+
+
+def _why(changed: list[tuple[str, str]]) -> str:
+    if not changed:
+        return "Needed to complete the analysis; it does not change a status on its own."
+    names = [
+        "the AI Act risk label" if key == _RISK_KEY else f"{r} for {a}"
+        for key in changed
+        for r, a in [key]
+    ]
+    shown = ", ".join(names[:4])
+    more = f" and {len(names) - 4} more" if len(names) > 4 else ""
+    return f"The answer can change {len(names)} finding(s): {shown}{more}."
 
 
 def _moved(base: tuple[str, bool] | None, now: tuple[str, bool]) -> bool:
@@ -99,16 +141,18 @@ def rank_questions(case: Case, as_of: date, core: Core, limit: int = 5) -> list[
             provs.extend(p for p in m.provisions if p not in provs)
     for path in _label_needs(core):
         needed.setdefault(path, ["AI_ACT Art 6(1)", "AI_ACT Art 6(2)"])
+    for path in _always_needed(case):
+        needed.setdefault(path, [])
     groups: dict[str, _Group] = {}
     for i, (path, provs) in enumerate(needed.items()):
         spec = spec_for(fact_template(path))
         if spec is None:
             continue
-        actor = _actor_of(case, path)
+        actor = None if spec.code in _ONE_FOR_ALL else _actor_of(case, path)
         suffix = (
             f":{actor}"
             if actor
-            else (f":{path.split('.')[0]}" if path.startswith("damage[") else "")
+            else (f":{path.split('.')[0]}" if path.startswith(("damage[", "contracts[")) else "")
         )
         group = groups.setdefault(spec.code + suffix, _Group(spec, actor, i))
         group.paths.append(path)
@@ -122,30 +166,22 @@ def rank_questions(case: Case, as_of: date, core: Core, limit: int = 5) -> list[
     for group in order[:_MAX_GROUPS]:
         for path in group.paths:
             group.changed |= _changed(case, as_of, path, base)
-    ranked = sorted(
-        groups.items(), key=lambda kv: (-len(kv[1].changed), kv[1].spec.priority, kv[1].first)
-    )
+    ranked = sorted(groups.items(), key=lambda kv: _rank_key(kv[1]))
     out: list[Question] = []
     for qid, g in ranked[:limit]:
         changed = sorted(g.changed)
-        text = g.spec.text
-        if g.actor:
-            text = f"About {g.actor}: {text}"
-        if changed:
-            shown = ", ".join(f"{r} for {a}" for r, a in changed[:4])
-            more = f" and {len(changed) - 4} more" if len(changed) > 4 else ""
-            why = f"The answer can change {len(changed)} finding(s): {shown}{more}."
-        else:
-            why = "Needed to complete the analysis; it does not change a status on its own."
+        text = phrase_question(g.spec.code, case, g.paths, g.actor)
+        if text is None:
+            text = f"About {g.actor}: {g.spec.text}" if g.actor else g.spec.text
         out.append(
             Question.model_construct(
                 id=qid,
                 code=g.spec.code,
                 text=text,
                 fact_paths=list(g.paths),
-                reason=why,
+                reason=_why(changed),
                 provisions=g.provs[:6],
-                priority=g.spec.priority,
+                priority=_effective_priority(g),
                 impact=len(changed),
                 actor=g.actor,
             )

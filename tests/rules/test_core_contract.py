@@ -104,7 +104,8 @@ def test_questions_are_ranked_and_capped() -> None:
     )
     qs = next_questions(case, date(2027, 6, 1), limit=20)
     assert len(qs) > 5
-    keys = [(-q.impact, q.priority) for q in qs]
+    # §9.3: priority first, each finding the answer can change (up to two) worth one level
+    keys = [(q.priority - min(q.impact, 2), -q.impact) for q in qs]
     assert keys == sorted(keys)
     assert [q.id for q in evaluate(case, date(2027, 6, 1)).questions] == [q.id for q in qs[:5]]
     for q in qs:

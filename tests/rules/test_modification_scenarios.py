@@ -35,7 +35,7 @@ SCENARIOS = [
                 status="possible",
                 scope="unknown",
                 needs=("modification.substantial",),
-            ),  # fmt: skip
+            ),
             E("PLD_2024", "Maker", status="excluded"),
             E("PLD_1985", "Maker", outcome="possible", defences=("PLD_1985 Art 7(b)",)),
         ),

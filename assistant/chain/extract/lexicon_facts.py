@@ -31,7 +31,9 @@ HARM_CUES: tuple[tuple[Harm, re.Pattern[str]], ...] = (
     (
         Harm.PERSONAL_INJURY,
         _re(
-            r"\b(?:injur(?:y|ies|ed)|hurt|wounded|burns|broke (?:an?|one|both) (?:arm|leg|wrist|"
+            r"\b(?:injur(?:y|ies|ed)|hurt|wounded|burns|(?:cut|crushed|hit) (?:off )?(?:his|her|my|"
+            r"their|the|an? [\w-]+['’]s) (?:foot|feet|hand|fingers?|toes?|leg|arm|face|head)|"
+            r"broke (?:an?|one|both) (?:arm|leg|wrist|"
             r"ankle|hip|rib|collarbone|finger|toe|nose|jaw|bone)s?|burned (?:his|her|my|their|himself|"
             r"herself)\b|burnt (?:his|her|my)|fractur(?:e|ed|es)|broke (?:his|her|my|their) "
             r"\w+|broken (?:leg|arm|wrist|bones?|toes?|ribs?|hip)|died|death|killed|fatal(?:ly)?|"

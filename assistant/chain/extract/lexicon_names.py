@@ -23,7 +23,8 @@ __all__ = [
 
 # Legal-form suffixes, longest first (matched case-sensitively).
 LEGAL_SUFFIXES: tuple[str, ...] = (
-    "GmbH & Co. KG", "GmbH & Co KG", "UG (haftungsbeschränkt)", "sp. z o.o.", "Sp. z o.o.",
+    "GmbH & Co. KG", "GmbH & Co KG", "Co., Ltd.", "Co., Ltd", "Co. Ltd.",
+    "UG (haftungsbeschränkt)", "sp. z o.o.", "Sp. z o.o.",
     "S.p.A.", "S.A.S.", "S.à r.l.", "Pty Ltd", "L.L.C.", "s.r.o.", "S.r.l.", "B.V.", "N.V.",
     "S.A.", "S.L.", "e.V.", "gGmbH", "GmbH", "KGaA", "Ltd.", "Ltd", "Limited", "Inc.", "Inc",
     "Incorporated", "LLC", "LLP", "plc", "PLC", "Corp.", "Corp", "Corporation", "Co.", "SARL",

@@ -48,6 +48,12 @@ _PLACE_AFTER = re.compile(
 _APPOSITION = re.compile(
     r"^\s*(?:\([^)]{0,40}\)\s*)?,\s+(?:an?|the|ein\w*|une?)\s+([^,.;()]{2,60})"
 )
+# Public bodies named by their kind and place ("Stadt Neustadt", "the city of Lyon").
+_PUBLIC_BODY = re.compile(
+    r"\b(?:Stadt|Gemeinde|Landkreis|Bezirksamt|Jobcenter|Landeshauptstadt|Ville de|Commune "
+    r"de|Mairie de|Métropole de|[Cc]ity of|[Mm]unicipality of|[Tt]own of|[Cc]ounty of|"
+    r"[Bb]orough of)\s+(?:d['’]|l['’])?[A-ZÄÖÜÉ][\wäöüß-]+"
+)
 _ADVERB = re.compile(r"[a-zäöü]{3,}(?:ly|lich|ment)")
 _PLACE_BEFORE = re.compile(r"(?P<place>[A-ZÄÖÜ][\w]+(?:[ -][A-Z][\w]+)?)-based\s+$")
 
@@ -144,6 +150,16 @@ def find_actors(text: str) -> list[ActorRecord]:
             continue
         base = " ".join(base.split())
         add(base, "company", start, m.end(), _company_aliases(base))
+    for m in _PUBLIC_BODY.finditer(text):
+        if _overlaps(taken, m.start(), m.end()):
+            continue
+        name, end, aliases = " ".join(m.group(0).split()), m.end(), set()
+        alt = re.match(r"\s*\((?P<alt>[A-ZÄÖÜÉ][^()]{2,40})\)", text[m.end() :])
+        if alt:  # "the city of Neustadt (Stadt Neustadt)": one body, the proper name wins
+            name, aliases, end = alt["alt"].strip(), {name}, m.end() + alt.end()
+        add(name, "company", m.start(), end, aliases | {name})
+        if name.casefold() in found:
+            found[name.casefold()].descriptors.add("public body")
     for m in _TITLE.finditer(text):
         if _overlaps(taken, m.start(), m.end()):
             continue

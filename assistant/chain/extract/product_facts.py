@@ -204,11 +204,61 @@ def _ai(text: str, sentences: list[Sentence]) -> list[FactCandidate]:
     return [_fact(text, hit, "ai.is_ai_system", True)] if hit else []
 
 
+def _noun_phrase(s: Sentence, m: re.Match[str]) -> str | None:
+    """The product noun as the text names it: the cue word with one modifier before it and a
+    second device word after it ("air fryer", "robot lawn mower"), in lower case."""
+    words = [m.group(0)]
+    before = re.search(r"([a-z][a-z-]{2,})\s+$", s.text[: m.start()])
+    if before and before.group(1) not in _NOT_MODIFIER:
+        words.insert(0, before.group(1))
+    after = None
+    if m.re is _DEVICE:
+        gap = re.match(r"\s+(?:[a-z-]+\s+)?", s.text[m.end() : m.end() + 30])
+        after = _DEVICE.match(s.text, m.end() + gap.end()) if gap else None
+    if after and after.start() - m.end() < 20:
+        words = [*words, *s.text[m.end() : after.end()].split()]
+    head = m.group(0).casefold()
+    for foreign, english in _IN_ENGLISH.items():
+        if head.startswith(foreign):
+            return english  # questions are in English: the device's English name alone
+    name = " ".join(w.strip("\"“”'") for w in words).strip().casefold()
+    if name.endswith("s") and _DEVICE.fullmatch(name.split()[-1][:-1]):
+        name = name[:-1]  # "e-scooters" -> "e-scooter"
+    return name if 2 < len(name) <= 40 else None
+
+
+_IN_ENGLISH = {
+    "türschloss": "smart lock", "schloss": "lock", "rasenmäher": "lawn mower",
+    "heizgerät": "heater", "heizung": "heater", "wasserkocher": "kettle", "fahrzeug": "vehicle",
+    "fahrrad": "bike", "spielzeug": "toy", "roboter": "robot", "gerät": "device",
+    "trottinette": "e-scooter", "vélo": "bike", "friteuse": "air fryer", "serrure": "lock",
+    "aspirateur": "vacuum cleaner", "tondeuse": "lawn mower", "radiateur": "radiator",
+    "chaudière": "boiler", "jouet": "toy", "appareil": "device", "véhicule": "vehicle",
+}  # fmt: skip
+_COMPONENT_WORDS = frozenset({"controller", "sensor", "camera", "charger", "battery", "pump"})
+
+
+_NOT_MODIFIER = frozenset(
+    {"the", "a", "an", "my", "her", "his", "its", "our", "their", "your", "this", "that", "new",
+     "used", "old", "same", "one", "each", "every", "whose", "which", "own", "and", "or",
+     "with", "of", "for", "from", "by", "in", "on", "to", "at"}
+)  # fmt: skip
+
+
 def _kind(text: str, sentences: list[Sentence], harms: set[Harm]) -> list[FactCandidate]:
     """Device where the harm is physical; otherwise the first app or online-service word."""
     device = _first(sentences, _DEVICE) or _first(sentences, _FIRMWARE)
+    if device and device[1].group(0).casefold() in _COMPONENT_WORDS:
+        # "the AI speed controller of his e-scooter": the product is the scooter
+        whole = next((m for m in _DEVICE.finditer(device[0].text)
+                      if m.group(0).casefold() not in _COMPONENT_WORDS), None)  # fmt: skip
+        device = (device[0], whole) if whole else device
     if device and harms & _PHYSICAL_HARMS:
-        return [_fact(text, device, "product.kind", ProductKind.PHYSICAL_PRODUCT.value)]
+        out = [_fact(text, device, "product.kind", ProductKind.PHYSICAL_PRODUCT.value)]
+        name = _noun_phrase(*device) if device[1].re is _DEVICE else None
+        if name:
+            out.append(_fact(text, device, "product.name", name))
+        return out
     found = []
     for kind, pattern in ((ProductKind.STANDALONE_SOFTWARE, _APP), (ProductKind.SAAS, _SERVICE)):
         hit = _first(sentences, pattern)
@@ -217,7 +267,21 @@ def _kind(text: str, sentences: list[Sentence], harms: set[Harm]) -> list[FactCa
     if not found:
         return []
     _, kind, hit = min(found, key=lambda x: x[0])
-    return [_fact(text, hit, "product.kind", kind.value)]
+    out = [_fact(text, hit, "product.kind", kind.value)]
+    named = _first(sentences, _CHAT) or _first(sentences, _APP)
+    hit = named if named and named[1].group(0).casefold().split()[-1] in _SOFTWARE_NAMES else hit
+    noun = hit[1].group(0).casefold().split()[-1]
+    if noun in _SOFTWARE_NAMES:
+        out.append(_fact(text, hit, "product.name", _SOFTWARE_NAMES[noun]))
+    return out
+
+
+_SOFTWARE_NAMES = {
+    "chatbot": "chatbot", "bot": "chatbot", "assistant": "assistant", "agent": "voice agent",
+    "app": "app", "apps": "app", "software": "software",
+    "platform": "platform", "service": "service", "tool": "tool", "api": "API",
+    "website": "website", "program": "program", "application": "application",
+}  # fmt: skip
 
 
 def _annex_i(text: str, sentences: list[Sentence]) -> list[FactCandidate]:
@@ -264,6 +328,27 @@ def _malfunction(
     return [_fact(text, hit, "incident.obvious_malfunction", True)] if hit else []
 
 
+_INCIDENT_NOUN = words_re(
+    r"\b(?:fire|explosion|crash|collision|accident|fall|burglary|break-in|outage|data breach|"
+    r"breach|leak|attack|cyberattack|unfall|einbruch|cyberangriff|incendie|accident|"
+    r"cambriolage|fuite)\b"
+)
+_INCIDENT_EN = {
+    "unfall": "accident", "einbruch": "burglary", "cyberangriff": "attack",
+    "incendie": "fire", "cambriolage": "burglary", "fuite": "leak", "cyberattack": "attack",
+    "data breach": "data breach", "break-in": "break-in",
+}  # fmt: skip
+
+
+def _incident_noun(text: str, sentences: list[Sentence]) -> list[FactCandidate]:
+    """What kind of event it was ("the fire"), for questions that name it."""
+    hit = _first(sentences, _INCIDENT_NOUN)
+    if hit is None:
+        return []
+    word = " ".join(hit[1].group(0).casefold().split())
+    return [_fact(text, hit, "incident.description", "the " + _INCIDENT_EN.get(word, word))]
+
+
 def product_facts(
     text: str,
     sentences: list[Sentence],
@@ -281,6 +366,8 @@ def product_facts(
     if "ai.annex_i_product" not in known:
         out += [f for f in _annex_i(text, sentences) if f.path not in known]
     out += [f for f in _transparency(text, sentences) if f.path not in known]
+    if "incident.description" not in known:
+        out += _incident_noun(text, sentences)
     kinds = [f.value for f in out if f.path == "product.kind"]
     kind = ProductKind(kinds[0]) if kinds else known_kind
     out += _malfunction(text, sentences, harms, causes, kind)

@@ -108,7 +108,10 @@ def _agent(
         if x.end <= start
         and start - x.end <= 200
         and not x.possessive
-        and not _PREP_BEFORE.search(text[max(s.start, x.start - 25) : x.start])
+        and (
+            not _PREP_BEFORE.search(text[max(s.start, x.start - 25) : x.start])
+            or _UNIT_OF.search(text[max(s.start, x.start - 40) : x.start])
+        )
         and not _in_aside(text, s, x, start)
     ]
     if before:
@@ -120,12 +123,20 @@ def _agent(
     return _antecedent(s, text, mentions, kinds or {}, start)
 
 
+_UNIT_OF = words_re(
+    r"\b(?:office|department|team|unit|branch|division|service|staff|employees|nurses|"
+    r"doctors|caseworkers|agency|authority) of (?:the )?(?:[\w-]+ ){0,3}$"
+)
+
+
 def _in_aside(text: str, s: Sentence, x: Mention, cue_start: int) -> bool:
     """The mention sits in an aside closed before the cue: "- Flitz never authorised this -"
-    or "(...)"; its actor is not the subject of the cue's verb."""
+    or "(...)"; its actor is not the subject of the cue's verb (a name in brackets right after
+    another name is that name's alias, not an aside)."""
     head, tail = text[s.start : x.start], text[x.end : cue_start]
     dashed = re.search(r"\s[-–—]\s", tail) and len(re.findall(r"\s[-–—]\s", head)) % 2 == 1
-    bracketed = head.count("(") > head.count(")") and ")" in tail
+    alias = re.search(r"\w\s*\($", head) is not None
+    bracketed = head.count("(") > head.count(")") and ")" in tail and not alias
     return bool(dashed or bracketed)
 
 

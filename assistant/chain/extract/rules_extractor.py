@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from assistant.chain.extract.actor_facts import identification_request, outside_eu
 from assistant.chain.extract.candidates import ActorCandidate, Draft, DroppedFact, FactCandidate
 from assistant.chain.extract.case_facts import cause_facts, harm_facts, system_facts
 from assistant.chain.extract.contract_facts import contract_facts
@@ -290,6 +291,9 @@ def _actor_facts(
     settled: dict[str, list[RoleHit]],
 ) -> None:
     for record in records:
+        if "public body" in record.descriptors:
+            draft.facts.append(FactCandidate("public_authority", True, _name_quote(text, record),
+                                             actor=record.name))  # fmt: skip
         if record.place and record.place_quote:
             eu = record.place != "non-EU"
             draft.facts.append(FactCandidate("established_in_eu", eu, record.place_quote,
@@ -314,6 +318,8 @@ def _actor_facts(
                 if refusal is not None:
                     draft.facts.append(FactCandidate(
                         "modification.authorised_by_manufacturer", False, refusal.text))  # fmt: skip
+    draft.facts.extend(identification_request(usable, records))
+    draft.facts.extend(outside_eu(usable, records))
     for s in usable:
         for m in _UNDER_BRAND.finditer(s.text):
             owner = next((r.name for r in records if m["owner"].strip() in {r.name, *r.aliases}),

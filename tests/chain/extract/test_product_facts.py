@@ -116,3 +116,48 @@ def test_product_facts(name: str, text: str, facts: dict[str, Any], absent: set[
     for fact in result.added:
         match = find_quote(fact.quote, text)
         assert match is not None and match.exact, (fact.path, fact.quote)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "On 2 May 2027 her robot lawn mower from Mähwerk AG cut a neighbour's foot.",
+            "robot lawn mower",
+        ),
+        (
+            "The AI speed controller of his e-scooter braked on 3 May 2027 and he broke a wrist.",
+            "e-scooter",
+        ),
+        ("Am 2. Mai 2027 hat mein Heizgerät von Wärmo GmbH die Wand beschädigt.", "heater"),
+    ],
+)
+def test_product_name_for_questions(text: str, name: str) -> None:
+    assert extract_case(text).case.product.name == name
+
+
+def test_seller_asked_to_name_the_maker_and_maker_outside_the_eu() -> None:
+    text = (
+        "I bought the AI toy robot from Spielparadies GmbH; the maker, Joyful Robotics Co., Ltd., "
+        "has no EU office. On 3 June 2027 the robot's battery burned my son's hand. On 10 June "
+        "2027 I asked Spielparadies in writing to name the manufacturer or its supplier. No "
+        "answer after more than a month."
+    )
+    case = extract_case(text).case
+    seller = next(a for a in case.actors if a.name.startswith("Spielparadies"))
+    maker = next(a for a in case.actors if a.name.startswith("Joyful"))
+    assert seller.identification_request is not None
+    assert seller.identification_request.value == "failed_after_1_month"
+    assert maker.established_in_eu is False
+
+
+def test_public_body_named_by_kind_and_place() -> None:
+    text = (
+        "Since 2026 the housing office of the town of Weiler (Gemeinde Weiler) has used an AI "
+        "scoring system from Civix Oy to rank applicants; on 2 March 2027 it wrongly excluded a "
+        "family, who lost a flat."
+    )
+    case = extract_case(text).case
+    body = next(a for a in case.actors if "Weiler" in a.name)
+    assert body.public_authority is True
+    assert body.roles and "deployer" in {r.value for r in body.roles}

@@ -62,7 +62,7 @@ def test_role_patterns(
     name: str, text: str, must: dict[str, set[str]], must_not: dict[str, set[str]]
 ) -> None:
     case = extract_case(text).case
-    for actor_name, roles in {**must, **must_not}.items():
+    for actor_name in {**must, **must_not}:
         actor = next((a for a in case.actors if same_actor(a.name, actor_name)), None)
         have = {r.value for r in (actor.roles or [])} if actor else set()
         if actor_name in must:
