@@ -102,6 +102,21 @@ def _show(value: Any) -> str:
     return str(value)
 
 
+def _withheld(issue: VerifierIssue) -> VerifierIssue:
+    """Model sentences the verifier acted on are not repeated in the issue list.
+
+    Keeping them verbatim would hand a poisoned or injected model a channel around the verifier
+    (e.g. a printed system prompt listed under "what the verifier changed", from a draft line
+    that was dropped as a whole); the kind and our own explanation say enough, and a flagged
+    sentence that stays in the analysis is visible there, marked. Bare citation IDs are kept.
+    """
+    if not issue.sentence or ProvisionId.is_valid(issue.sentence):
+        return issue
+    return issue.model_copy(
+        update={"sentence": f"[model text withheld: {len(issue.sentence)} characters]"}
+    )
+
+
 def build_report(
     case: Case,
     assessment: Assessment,
@@ -117,7 +132,7 @@ def build_report(
 ) -> Report:
     """The report for ``case`` as assessed on ``assessment.as_of``."""
     as_of = assessment.as_of
-    issues = list(verifier_issues or [])
+    issues = [_withheld(i) for i in verifier_issues or []]
     findings = [
         ReportFinding(
             regime=f.regime,
