@@ -31,7 +31,7 @@ from assistant.ui.chat_logic import (
     understood_markdown,
 )
 from assistant.ui.context import AppContext
-from assistant.ui.widgets import inert, safe
+from assistant.ui.widgets import DRAFT_LABEL, inert, safe
 
 __all__ = ["FIRST_RUN_DONE", "GREETING", "render_interview"]
 
@@ -96,7 +96,7 @@ def _narrative_turn(ctx: AppContext, text: str, box: Any) -> str:
 
     def on_token(piece: str) -> None:
         pieces.append(piece)
-        box.markdown(safe("".join(pieces)) + " ▌")
+        box.markdown(DRAFT_LABEL + safe("".join(pieces)) + " ▌")
 
     uploads = ctx.session.state.uploads
     narrative = "\n\n".join(x for x in (ctx.session.state.narrative, text) if x)
@@ -172,7 +172,7 @@ def _question_turn(ctx: AppContext, text: str, box: Any) -> str:
 
     def on_token(piece: str) -> None:
         pieces.append(piece)
-        box.markdown(safe("".join(pieces)) + " ▌")
+        box.markdown(DRAFT_LABEL + safe("".join(pieces)) + " ▌")
 
     selection = ctx.model()
     with st.spinner("Searching the law…"):
@@ -248,6 +248,9 @@ def render_interview(ctx: AppContext) -> None:
         horizontal=True,
         key="chat_mode",
     )
-    prompt = st.chat_input("Describe what happened, answer the questions, or ask about the law")
+    prompt = st.chat_input(
+        "Describe what happened, answer the questions, or ask about the law",
+        max_chars=ctx.settings.max_narrative_chars,
+    )
     if prompt:
         _turn(ctx, prompt, TurnMode(mode), history)

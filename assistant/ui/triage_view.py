@@ -21,7 +21,7 @@ from assistant.ui.chain_port import chain_part
 from assistant.ui.context import AppContext
 from assistant.ui.examples import EXAMPLES
 from assistant.ui.findings_view import render_summary
-from assistant.ui.widgets import safe, status_badge
+from assistant.ui.widgets import DRAFT_LABEL, safe, status_badge
 
 __all__ = ["GOTO", "render_triage"]
 
@@ -142,7 +142,7 @@ def _analyse(ctx: AppContext, text: str) -> None:
 
     def on_token(piece: str) -> None:
         pieces.append(piece)
-        stream_box.markdown(safe("".join(pieces)) + " ▌")
+        stream_box.markdown(DRAFT_LABEL + safe("".join(pieces)) + " ▌")
 
     with st.spinner("Analysing… (the rule core decides; the language model drafts)"):
         outcome = run_triage(
@@ -177,6 +177,7 @@ def render_triage(ctx: AppContext) -> None:
     text = st.text_area(
         "Incident narrative",
         key=_NARRATIVE,
+        max_chars=ctx.settings.max_narrative_chars,
         height=220,
         placeholder="e.g. Our chatbot, built on a model licensed from …, told a customer …",
     )

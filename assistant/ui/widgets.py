@@ -14,7 +14,7 @@ import streamlit as st
 from assistant.report import CitationEntry, escape_md
 from assistant.vocabulary import PublicStatus
 
-__all__ = ["STATUS_BADGE", "citation_expander", "inert", "safe", "status_badge"]
+__all__ = ["DRAFT_LABEL", "STATUS_BADGE", "citation_expander", "inert", "safe", "status_badge"]
 
 STATUS_BADGE = {
     PublicStatus.LIKELY: "red",
@@ -25,6 +25,11 @@ STATUS_BADGE = {
 
 
 _BARE_LABEL = re.compile(r"^\(?[0-9]*[a-z]{0,3}\)?\.?$", re.IGNORECASE)
+
+
+# Streamed model text is shown live but has not been verified yet: say so above it. The
+# verified analysis replaces it when the stream ends.
+DRAFT_LABEL = "*Draft from the language model, being checked — not the result:*\n\n"
 
 
 def safe(text: str) -> str:
