@@ -101,7 +101,11 @@ class Ctx:
         and the analysis date is on or after ``day``)."""
         if self.incident is not None:
             return self.incident < day
-        return True if self.as_of < day else None
+        if self.as_of < day:
+            return True
+        floor = self.case.product.market_date
+        # the harm came from the product in use: it cannot precede its placing on the market
+        return False if floor is not None and floor >= day else None
 
     # -- people ------------------------------------------------------------------------
     def is_victim(self, actor: Actor) -> bool:

@@ -101,7 +101,11 @@ def _role(ctx: Ctx, actor: Actor, t: Trace) -> None:
             "by default (to be confirmed)",
         )
         t.need(path, "GR7")
-        t.outcome = LiabilityOutcome.POSSIBLE
+        # §4.2 default mapping: the deployer using the system on people's data is the
+        # controller; with a known infringement and damage GR1 makes liability likely
+        infringed = bool(ctx.case.gdpr.infringements) and bool(ctx.case.damage)
+        user = actor.has(Role.DEPLOYER, Role.OPERATOR)
+        t.outcome = LiabilityOutcome.LIKELY if infringed and user else LiabilityOutcome.POSSIBLE
     else:
         t.hit(
             _S.UNKNOWN,

@@ -48,7 +48,13 @@ _AI_YES = words_re(
     r"automatique|réseau de neurones|chatbot|classifier)\b"
 )
 _PERSONAL_DATA = words_re(
-    r"\b(?:personal data|customer (?:transaction )?(?:data|records)|patient (?:data|records)|"
+    r"\b(?:personal data|personal information|customer (?:transaction )?(?:data|records)|"
+    r"cv[- ]screening|(?:screen|rank|scor|rate|profil|flag)\w* (?:\w+ ){0,2}(?:applicants|"
+    r"candidates|customers|patients|employees|workers|students|recipients|tenants)|"
+    r"(?:her|his|their|my) (?:\w+ )?(?:nationality|postcode|home address|address|phone number|"
+    r"date of birth|(?:instagram |social media )?(?:photos|pictures)|account data|salary)|"
+    r"nationality and postcode|applicant data|account data|transaction (?:data|records)|"
+    r"patient (?:data|records)|"
     r"health data|applicants'? (?:data|cvs)|cvs|photos of (?:her|him|people|faces)|facial|"
     r"biometric|face recognition|personenbezogene\w* daten|kundendaten|patientendaten|"
     r"gesundheitsdaten|gesichtserkennung|données personnelles)\b"

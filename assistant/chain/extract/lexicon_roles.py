@@ -157,6 +157,14 @@ ROLE_CUES: tuple[RoleCue, ...] = (
         r"gebaut|développ(?:e|é|ée|ent)|conçu|conçoit|entraîn(?:e|é|ée))\b",
     ),
     _cue(
+        "built_by",
+        (_D, _P),
+        "passive",
+        r"\b(?:built|assembled|manufactured)" + _BY,
+        r"\b(?:shuttle|vehicle|car|bus|robot|device|machine|drone|scooter|bike|appliance|toy|"
+        r"controller|product|tram|train|lock|camera|fahrzeug|gerät|véhicule|appareil)\b",
+    ),
+    _cue(
         "developed_by",
         (_D,),
         "passive",
@@ -252,6 +260,13 @@ ROLE_CUES: tuple[RoleCue, ...] = (
         "passive",
         rf"\b{_PRODUCT}\b[^.;]{{0,20}}?\b(?:is |was )?(?:run|offered|provided|published|"
         r"angeboten|betrieben|proposé)" + _BY,
+    ),
+    _cue(
+        "acted_at",
+        (_DEP, _OP),
+        "passive",
+        r"\b(?:ranked|triaged|flagged|rejected|scored|diagnosed|classified|assessed|screened|"
+        r"recommended|prescribed|monitored)\b[^.;]{0,80}?\bat(?=\s+(?:the\s+)?[A-ZÄÖÜ])",
     ),
     _cue("operated_by", (_OP,), "passive", r"\b(?:operated|run|betrieben|exploité)" + _BY),
     # ---- hosting

@@ -165,6 +165,12 @@ _MALFUNCTION = words_re(
     r"only asked (?:it )?to|nobody asked for|without being asked|von selbst|bei normale[rm] "
     r"(?:nutzung|gebrauch|betrieb)|tout seul\w*|en utilisation normale)\b"
 )
+_DEVICE_ERROR = words_re(
+    r"\b(?:misread|misclassified|misjudged|misidentified|mistook|classified (?:the |a )?"
+    r"(?:child|person|man|woman|cyclist|pedestrian|dog)\b|drove out of its|left its (?:mapped|"
+    r"designated|permitted) (?:area|zone)|ran (?:the \w+ )?all night|failed to (?:detect|"
+    r"recognise|recognize|stop|brake))"
+)
 _DEVICE_FAILURE = words_re(
     r"\b(?:overheat\w*|caught fire|burst into flames|exploded|short-circuit\w*|melted|"
     r"überhitz\w*|in brand geraten|surchauff\w+|pris feu)\b"
@@ -173,6 +179,10 @@ _CAUSE_OPEN = words_re(
     r"\b(?:cause is (?:open|unclear|unknown|disputed|not (?:yet )?known)|unclear (?:why|whether)|"
     r"not clear (?:why|whether)|pothole|disputes? (?:that|whether)|denies (?:any|that)|"
     r"ursache (?:ist )?(?:unklar|offen)|cause (?:est )?inconnue)\b"
+)
+_HEDGED = words_re(
+    r"\b(?:seems?|seemed|apparently|may have|might have|possibly|allegedly|probably|"
+    r"supposedly|scheinbar|anscheinend|vermutlich|apparemment|semble)\b"
 )
 _PHYSICAL_HARMS = {Harm.PERSONAL_INJURY, Harm.PROPERTY}
 _NOT_NORMAL_USE = {IncidentCause.MISUSE, IncidentCause.CYBERATTACK, IncidentCause.DATA_POISONING}
@@ -325,7 +335,13 @@ def _malfunction(
     hit = _first(sentences, _MALFUNCTION)
     if hit is None and kind is ProductKind.PHYSICAL_PRODUCT:
         hit = _first(sentences, _DEVICE_FAILURE)
-    return [_fact(text, hit, "incident.obvious_malfunction", True)] if hit else []
+    if hit is None and kind is ProductKind.PHYSICAL_PRODUCT and harms & _PHYSICAL_HARMS:
+        # a device that misread its surroundings and hurt someone or damaged things in
+        # ordinary use: an obvious malfunction on the facts told
+        hit = _first(sentences, _DEVICE_ERROR)
+    if hit is None or _HEDGED.search(hit[0].text):
+        return []  # "seems to have misjudged": not told as a plain malfunction
+    return [_fact(text, hit, "incident.obvious_malfunction", True)]
 
 
 _INCIDENT_NOUN = words_re(

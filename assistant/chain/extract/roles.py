@@ -249,6 +249,9 @@ def find_roles(
                 roles = list(cue.roles)
                 tail = text[s.start + m.end() : max(q1, s.start + m.end()) + 40]
                 if cue.name in _MODEL_MAKERS and GPAI_WORDS.search(tail):
+                    # a general-purpose model is provided as a model (gpai_provider), not as
+                    # an AI system (VOCABULARY.md roles; AI Act Art 3(63) vs 3(1))
+                    roles = [r for r in roles if r != Role.PROVIDER.value]
                     roles.append(Role.GPAI_PROVIDER.value)
                 elif cue.name in _MODEL_SUPPLIERS and agent is not None:
                     apposition = text[agent.end : agent.end + 50]
@@ -281,6 +284,11 @@ def _possessive_gpai(text: str, s: Sentence, mentions: list[Mention]) -> list[Ro
     return out
 
 
+_SYSTEM_CUES = frozenset(
+    {"manufactures", "made_by", "made_von", "own_brand", "built_own_on", "into_own_product",
+     "service_run_by", "places_on_market", "brand", "in_house", "built_on", "product_paren",
+     "noun_maker"}
+)  # fmt: skip
 _BRAND_NOUN = words_re(r"^\s*(?:brand|label|trademark|marke|marque)\b")
 _UNDER = words_re(r"\b(?:under|unter|sous)\s+(?:the\s+|der\s+|la\s+)?$")
 _BRANDED = words_re(
@@ -356,6 +364,12 @@ def settle_roles(hits: list[RoleHit], kinds: dict[str, str]) -> dict[str, list[R
                 settled.append(
                     RoleHit(h.actor, Role.DEPLOYER.value, h.cue, h.quote_start, h.quote_end)
                 )
+        if any(h.role == Role.GPAI_PROVIDER.value for h in settled) and not any(
+            h.role == Role.PROVIDER.value and h.cue in _SYSTEM_CUES for h in settled
+        ):
+            # a general-purpose model's maker provides a model, not an AI system, unless the
+            # text says it also offers a system of its own (VOCABULARY.md; Art 3(63) vs 3(1))
+            settled = [h for h in settled if h.role != Role.PROVIDER.value]
         if settled:
             out[actor] = settled
     return out

@@ -15,6 +15,7 @@ from assistant.chain.extract.candidates import ActorCandidate, Draft, DroppedFac
 from assistant.chain.extract.case_facts import cause_facts, harm_facts, system_facts
 from assistant.chain.extract.contract_facts import contract_facts
 from assistant.chain.extract.date_facts import date_facts
+from assistant.chain.extract.duty_facts import duty_facts
 from assistant.chain.extract.lexicon_facts import HARM_CUES
 from assistant.chain.extract.mentions import ActorRecord, Mention, find_actors, mentions_of
 from assistant.chain.extract.people import NARRATOR_ORG, NARRATOR_PERSON, find_people, victim_in
@@ -202,6 +203,8 @@ def extract_with_rules(text: str) -> Draft:
     known = {f.path for f in draft.facts if f.actor is None}
     draft.facts.extend(product_facts(text, usable, harm_types, causes, known))
     _contracts(draft, text, usable, all_mentions, kinds, (narrator_org, narrator_person))
+    roles = {a.name: set(a.roles or ()) for a in draft.actors}
+    draft.facts.extend(duty_facts(text, usable, all_mentions, kinds, roles, draft.facts))
     roles = {a.name: set(a.roles or ()) for a in draft.actors}
     for item in date_facts(text, all_sentences, all_mentions, roles):
         (draft.facts if isinstance(item, FactCandidate) else draft.dropped).append(item)  # type: ignore[arg-type]

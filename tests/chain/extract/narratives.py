@@ -129,7 +129,7 @@ NARRATIVES: list[Narrative] = [
         "20 June 2027 the system gave a patient a wrong diagnosis; her treatment was delayed "
         "and she now has lasting kidney damage.",
         actors={
-            "Basis Labs AG": {"developer", "gpai_provider", "provider"},
+            "Basis Labs AG": {"developer", "gpai_provider"},
             "Medica Software SE": {"fine_tuner", "provider"},
         },
         harms={"personal_injury"},
