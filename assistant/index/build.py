@@ -13,12 +13,11 @@ import json
 import os
 import shutil
 import time
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel, Field
 
@@ -27,6 +26,7 @@ from assistant.errors import IndexBuildError
 from assistant.index.chunks import Chunk, chunk_trees
 from assistant.index.corpus_port import CorpusLike, load_trees
 from assistant.index.digest_notes import NOTE_STATUS, load_notes, notes_for
+from assistant.index.embed_job import Progress, embed_missing
 from assistant.index.layout import (
     IndexManifest,
     build_key,
@@ -38,13 +38,7 @@ from assistant.index.layout import (
 from assistant.index.sources import select_trees
 from assistant.settings import Settings, get_settings
 
-if TYPE_CHECKING:
-    from assistant.index.embed_cache import EmbeddingCache
-
 __all__ = ["BuildReport", "Progress", "build_index", "check_noop"]
-
-Progress = Callable[[str, int, int], None]  # (stage, done, total)
-EMBED_SLICE = 256  # cache writes per slice: a killed build keeps what it embedded
 
 
 class BuildReport(BaseModel):
@@ -118,81 +112,6 @@ def _build_lock(index_dir: Path) -> Iterator[None]:
             yield
         finally:
             fcntl.flock(fh, fcntl.LOCK_UN)
-
-
-def _embed_missing(
-    settings: Settings, dense: Sequence[Chunk], progress: Progress | None
-) -> tuple[dict[str, object], int, int, str]:
-    """Vectors for ``dense`` chunks by content hash: cached ones read, missing ones embedded."""
-    from assistant.index.embed_cache import EmbeddingCache
-
-    name = settings.embedder
-    cache = EmbeddingCache(settings.cache_dir / "embeddings" / f"{name}.sqlite3")
-    try:
-        hashes = [c.content_hash(name) for c in dense]
-        vectors: dict[str, object] = dict(cache.get_many(hashes))
-        todo: dict[str, str] = {}
-        for chunk, digest in zip(dense, hashes, strict=True):
-            if digest not in vectors:
-                todo.setdefault(digest, chunk.embed_text)
-        cached = len(set(hashes)) - len(todo)
-        backend: str = settings.embed_backend  # nothing new to embed
-        if todo:
-            items = sorted(todo.items(), key=lambda kv: len(kv[1]))
-            backend = _embed_items(settings, items, vectors, cache, progress)
-        return vectors, len(todo), cached, backend
-    finally:
-        cache.close()
-
-
-def _embed_items(
-    settings: Settings,
-    items: Sequence[tuple[str, str]],
-    vectors: dict[str, object],
-    cache: EmbeddingCache,
-    progress: Progress | None,
-) -> str:
-    """Embed (hash, text) items into ``vectors`` and the cache, slice by slice; returns the
-    backend used. Large jobs go to worker processes (``embed_pool``), small ones stay here."""
-    from assistant.index.embed_pool import POOL_MIN_TEXTS, embed_slices, pool_workers
-    from assistant.index.embedder import get_embedder, onnx_model_path
-    from assistant.models import embedder_dir
-
-    texts = [text for _, text in items]
-    done = 0
-
-    def store(start: int, vecs: Any) -> None:
-        nonlocal done
-        fresh = {h: vecs[i] for i, (h, _) in enumerate(items[start : start + EMBED_SLICE])}
-        cache.put_many(fresh)
-        vectors.update(fresh)
-        done += len(fresh)
-        if progress:
-            progress("embed", done, len(items))
-
-    pooled = (
-        settings.embed_backend == "onnx" and len(items) >= POOL_MIN_TEXTS and pool_workers() > 1
-    )
-    if pooled:
-        model = onnx_model_path(settings)
-        if not model.is_file():
-            get_embedder(settings)  # exports the ONNX model once, here
-        try:
-            for start, vecs in embed_slices(
-                texts, EMBED_SLICE, model, embedder_dir() / "tokenizer.json"
-            ):
-                store(start, vecs)
-            return "onnx"
-        except (OSError, RuntimeError) as exc:  # a worker that cannot start: embed here
-            import warnings
-
-            warnings.warn(f"embedding workers failed ({exc}); embedding in-process", stacklevel=2)
-    embedder = get_embedder(settings)
-    for start in range(0, len(items), EMBED_SLICE):
-        if all(h in vectors for h, _ in items[start : start + EMBED_SLICE]):
-            continue  # done by a worker before it failed
-        store(start, embedder.embed(texts[start : start + EMBED_SLICE]))
-    return embedder.backend
 
 
 def _dense(chunk: Chunk) -> bool:
@@ -336,7 +255,7 @@ def _build(
     # embedding (onnxruntime releases the GIL), which is most of a cold build.
     with ThreadPoolExecutor(1, thread_name_prefix="index-side") as side:
         written = side.submit(_write_lexical, gen_dir, chunks)
-        vectors, embedded_now, embedded_cached, backend = _embed_missing(settings, dense, progress)
+        vectors, embedded_now, embedded_cached, backend = embed_missing(settings, dense, progress)
         t = lap("embed", t)
         if progress:
             progress("write", 0, 1)
