@@ -53,6 +53,7 @@ _PERSONAL_DATA = words_re(
     r"candidates|customers|patients|employees|workers|students|recipients|tenants)|"
     r"(?:her|his|their|my) (?:\w+ )?(?:nationality|postcode|home address|address|phone number|"
     r"date of birth|(?:instagram |social media )?(?:photos|pictures)|account data|salary)|"
+    r"(?:my|her|his|their) (?:[\w-]+ ){0,2}(?:data|records)\b|"
     r"nationality and postcode|applicant data|account data|transaction (?:data|records)|"
     r"patient (?:data|records)|"
     r"health data|applicants'? (?:data|cvs)|cvs|photos of (?:her|him|people|faces)|facial|"
@@ -61,13 +62,15 @@ _PERSONAL_DATA = words_re(
 )
 _CHATBOT = words_re(
     r"\b(?:chatbot|chat assistant|companion (?:app|bot|chatbot)|voice ?bot|virtual assistant|"
+    r"(?:support|service|help|sales|booking|customer|ai) ?bots?|"
     r"conversational (?:ai|agent))\b"
 )
 _NUDIFY = words_re(r"\b(?:nude images|nudify|undress\w*|nacktbilder|deepnude)\b")
 _MEDICAL = words_re(r"\b(?:medical device|medizinprodukt|dispositif médical)\b")
 _NOTIFIED = words_re(r"\b(?:notified body|benannte[nr]? stelle|organisme notifié)\b")
 _CONTROL = words_re(
-    r"\b(?:(?:automatic|over-the-air|ota|remote) updates?|updates? automatisch|automatische "
+    r"\b(?:(?:automatic|over-the-air|ota|remote) updates?|updated over[- ]the[- ]air|"
+    r"updates? automatisch|automatische "
     r"updates|pushes updates|hosts the model)\b"
 )
 _RELIED = words_re(
@@ -82,6 +85,13 @@ _UPDATE_IGNORED = words_re(
     r"\b(?:update\w*\b[^.;]{0,60}\b(?:ignored|did not install|didn't install|never installed)|"
     r"(?:ignored|did not install|didn't install) (?:the |an |its )?(?:\w+ )?update|update\w*"
     r"\b[^.;]{0,40}\b(?:ignoriert|nicht installiert))\b"
+)
+_OWN_BUSINESS = words_re(
+    r"\b(?:I (?:run|own|manage|operate|have) an? (?:small |little |family )?(?:[\w-]+ ){0,2}"
+    r"(?:business|shop|bakery|restaurant|company|firm|store|café|cafe|practice|hotel|farm|agency|"
+    r"workshop|studio|salon|start-?up)|my (?:small )?(?:business|company|shop|firm|bakery|"
+    r"restaurant|store|practice)|ich (?:betreibe|führe|habe) (?:ein\w* )?(?:kleine\w* )?(?:\w+ )?"
+    r"(?:geschäft|betrieb|firma|bäckerei|laden|praxis))\b"
 )
 _CONSUMER = words_re(
     r"\b(?:(?:am|is|are|was|were|as|bin|ist|suis) (?:a |an |ein |eine |une? )?(?:private )?"
@@ -217,6 +227,9 @@ def system_facts(text: str, sentences: list[Sentence], harms: set[Harm]) -> list
         out.append(_fact(text, *ignored, "claimant.contributory_fault", "no_update_installed",
                          mode="add"))  # fmt: skip
     consumer = _first(sentences, _CONSUMER)
+    business = _first(sentences, _OWN_BUSINESS)
     if consumer:
         out.append(_fact(text, *consumer, "claimant.consumer", True))
+    elif business:
+        out.append(_fact(text, *business, "claimant.consumer", False))
     return out

@@ -48,7 +48,7 @@ _CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
         "subscription",
         words_re(
             r"\b(?:subscrib\w+|signed up|pays? (?:\d|€|eur\b|for\b|a "
-            r"monthly)|paid for|abonn\w+)\b"
+            r"monthly)|paid for|abonn\w+|payons|paie|payé|zahlen|zahle|bezahl\w*)\b"
         ),
     ),
     ("rental", words_re(r"\b(?:rent(?:s|ed)?|leas(?:e|es|ed)|hires?|gemietet|mieten|loué\w*)\b")),
@@ -78,6 +78,7 @@ _SLA = words_re(r"\b(?:sla|service[- ]level (?:agreement|credits?)|service credi
 _INDEMNITY = words_re(r"\b(?:indemnif\w+|indemnity|hold harmless|freistell\w+)\b")
 _THEIR = words_re(r"\b(?:their|its|ihre[nr]?|seine[nr]?|leurs?|ses|sa|son)\b")
 _TO = words_re(r"^\s+(?:(?:it|them|its|their|the|our|a|an)\s+)?(?:[\w-]+\s+){0,3}?(?:to|à)\b")
+_BY_BEFORE = words_re(r"\b(?:from|by|of|at|von|bei|de|chez|par)\s+(?:the\s+|der\s+|la\s+)?$")
 _PASSIVE = words_re(
     r"\b(?:was|were|is|are|been|wurden?|wird|été) (?:\w+ )?(?:bought|purchased|licensed|ordered|"
     r"supplied|rented|leased|gekauft|lizenziert|bezogen|achetée?s?)\b"
@@ -126,6 +127,8 @@ class _Ctx:
         kind = self.kinds.get(name)
         if kind in _PEOPLE and (name not in self.actors or name in self.victims):
             return name if name in self.actors else CLAIMANT_PARTY
+        if kind == "narrator_org" and name not in self.actors:
+            return CLAIMANT_PARTY  # an unnamed "we" with no part of its own: the injured side
         return name
 
     def add(self, buyer: str, supplier: str, kind: str, quote: str) -> _Contract:
@@ -146,7 +149,13 @@ def _buyer(ctx: _Ctx, s: Sentence, before: int) -> str | None:
     start = s.start + cut + 1 if cut >= 0 else s.start
     if _CUSTOMER_NOUNS.search(ctx.text[max(start, before - 25) : before]):
         return None
-    cands = [m for m in ctx.inside(s) if start <= m.start < before and not m.possessive]
+    cands = [
+        m
+        for m in ctx.inside(s)
+        if start <= m.start < before
+        and not m.possessive
+        and not _BY_BEFORE.search(ctx.text[max(start, m.start - 20) : m.start])
+    ]
     if cands:
         return cands[0].actor  # the clause's subject comes first (EN/DE/FR)
     if re.search(r"\b(?:she|he|sie|er|elle|il)\b", ctx.text[start:before], re.IGNORECASE):
@@ -256,6 +265,8 @@ def _sentence(ctx: _Ctx, s: Sentence) -> None:
                 continue
             cue_start, cue_end = s.start + m.start(), s.start + m.end()
             passive = _PASSIVE.search(s.text[max(0, m.start() - 20) : m.end()])
+            if not passive and re.search(r"\(\s*$", s.text[max(0, m.start() - 2) : m.start()]):
+                continue  # "(bought in May at MediaStore)": an aside with no buyer named
             buyer = _main_maker(ctx) if passive else _buyer(ctx, s, cue_start)
             if buyer is None and kind == "use":
                 buyer = ctx.narrator_org if re.match(r"we", m.group(0), re.I) else None
@@ -285,6 +296,35 @@ def _sentence(ctx: _Ctx, s: Sentence) -> None:
             q0, q1 = clause_around(ctx.text, cue_start, cue_end)
             ctx.add(buyer, supplier, kind, ctx.text[q0:q1])
             return
+
+
+_MY_ACCOUNT = words_re(
+    r"\b(?:my|her|his|their) (?:insurance |bank |phone |mobile )?(?:premium|policy|account|loan|"
+    r"mortgage|contract|subscription|tariff|plan|booking|order)s?\b"
+)
+
+
+def _my_account(ctx: _Ctx, sentences: list[Sentence]) -> None:
+    """ "my premium tripled": the injured person is a customer of the company that runs the
+    system (the deployer), e.g. an insurer, bank or telecom operator."""
+    if any(CLAIMANT_PARTY in k.parties for k in ctx.out):
+        return
+    runners = [n for n, r in ctx.roles.items() if r & {"deployer", "operator"}
+               and ctx.kinds.get(n) == "company"]  # fmt: skip
+    found = next(((s, m) for s in sentences for m in [_MY_ACCOUNT.search(s.text)] if m), None)
+    if found is None or len(runners) != 1:
+        return
+    s, m = found
+    q0, q1 = clause_around(ctx.text, s.start + m.start(), s.start + m.end())
+    k = ctx.add(ctx.narrator_person, runners[0], "customer contract", ctx.text[q0:q1])
+    k.parties[0] = CLAIMANT_PARTY
+    if _FINANCIAL.search(m.group(0)):
+        # insurance, credit and bank accounts are financial services, outside DCD_2019
+        # (Art 3(5)(e)): the contract is for another service
+        k.terms["subject"] = ContractSubject.OTHER_SERVICE.value
+
+
+_FINANCIAL = words_re(r"\b(?:premium|policy|account|loan|mortgage)s?\b")
 
 
 def _customers(ctx: _Ctx, sentences: list[Sentence]) -> None:
@@ -340,6 +380,7 @@ def contract_facts(
     for s in sentences:
         _sentence(ctx, s)
     _customers(ctx, sentences)
+    _my_account(ctx, sentences)
     for s in sentences:
         _terms(ctx, s)
     out = []
@@ -348,7 +389,7 @@ def contract_facts(
             continue
         value: dict[str, Any] = {"parties": k.parties, "kind": k.kind, **k.terms}
         subject = _subject(ctx, k.kind) if _consumer_side(ctx, k) else None
-        if subject:
+        if subject and "subject" not in k.terms:
             value["subject"] = subject
         if CLAIMANT_PARTY in k.parties or any(kinds.get(p) in _PEOPLE for p in k.parties):
             value["b2c"] = True

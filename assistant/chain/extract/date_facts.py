@@ -48,6 +48,16 @@ _SELLS = words_re(
     r"\b(?:sells|sold|selling|resells|resold|placed on the market|launched|own brand|verkauft|"
     r"vertreibt|auf den markt)\b"
 )
+# "In April 2027 I started using X": when use began, not when harm happened; "it ordered
+# 400 kg": the system acting, not a purchase by the writer.
+_USE_START = words_re(
+    r"\b(?:started (?:using|to use)|began (?:using|to use)|signed up|subscribed|installed|"
+    r"have (?:been )?us(?:ed|ing)|nutzen seit|utilis\w+ depuis)\b"
+)
+_SYSTEM_ACTED = words_re(
+    r"\b(?:it|the (?:system|tool|assistant|agent|bot|app|ai|software|robot|model))\s+"
+    r"(?:ordered|bought|purchased)\b"
+)
 _PRODUCT_DATES = {"product.market_date", "modification.date"}
 _OPENING = re.compile(r"^\W{0,3}(?:on|am|le|in|im|en|at)\s+$", re.IGNORECASE)
 
@@ -151,8 +161,12 @@ def _incident(text: str, dated: list[_Dated]) -> _Dated | None:
     candidates = [
         d
         for d in dated
-        if _distance(PURCHASE_CUES, d.sentence, d.mention) > 40
-        or _cue_positions(d.sentence, HARM_CUES)
+        if (
+            _distance(PURCHASE_CUES, d.sentence, d.mention) > 40
+            or _cue_positions(d.sentence, HARM_CUES)
+            or _SYSTEM_ACTED.search(d.sentence.text)
+        )
+        and _distance(_USE_START, d.sentence, d.mention) > 40
     ]
     stated: list[_Dated] = []
     opening: list[_Dated] = []

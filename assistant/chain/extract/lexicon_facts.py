@@ -31,7 +31,9 @@ HARM_CUES: tuple[tuple[Harm, re.Pattern[str]], ...] = (
     (
         Harm.PERSONAL_INJURY,
         _re(
-            r"\b(?:injur(?:y|ies|ed)|hurt|wounded|burns|(?:cut|crushed|hit) (?:off )?(?:his|her|my|"
+            r"\b(?:injur(?:y|ies|ed)|hurt|wounded|burns|(?:later|worse|more advanced|advanced) "
+            r"stage|delayed (?:diagnosis|treatment)|missed (?:a|the|her|his) (?:tumou?r|cancer|"
+            r"fracture|stroke|diagnosis|bleeding)|(?:cut|crushed|hit) (?:off )?(?:his|her|my|"
             r"their|the|an? [\w-]+['’]s) (?:foot|feet|hand|fingers?|toes?|leg|arm|face|head)|"
             r"broke (?:an?|one|both) (?:arm|leg|wrist|"
             r"ankle|hip|rib|collarbone|finger|toe|nose|jaw|bone)s?|burned (?:his|her|my|their|himself|"
@@ -47,8 +49,8 @@ HARM_CUES: tuple[tuple[Harm, re.Pattern[str]], ...] = (
         Harm.PSYCHOLOGICAL,
         _re(
             r"\b(?:psychological (?:harm|damage|injury|distress)|anxiety(?: disorder)?|"
-            r"depress(?:ion|ive \w+)|traumati[sz]ed|trauma|ptsd|panic attacks?|emotional "
-            r"distress|mental (?:health|harm|distress)|in therapy|devastated|psychisch\w*|"
+            r"depress(?:ion|ive \w+|ed)|déprimée?s?|deprimiert\w*|traumati[sz]ed|trauma|ptsd|"
+            r"panic attacks?|emotional distress|mental (?:health|harm|distress)|in therapy|devastated|psychisch\w*|"
             r"angststörung\w*|angstzustände|seelisch\w*|psychologique|anxiété|dépression)\b"
         ),
     ),
@@ -87,7 +89,8 @@ HARM_CUES: tuple[tuple[Harm, re.Pattern[str]], ...] = (
             r"job)\w*(?: \w+)?)|loss(?:es)? of (?:income|earnings|revenue|profit)|lost earnings|"
             r"downtime|cost(?:s|ing)? (?:us|me|them|her|him)\b|cost(?:s|ing)? (?:about |around |"
             r"roughly )?(?:eur|€|\d)|\d[\d,.]* ?(?:eur|€|euros?) (?:more|extra)|overcharg\w+|"
-            r"had to pay|lost (?:about |around )?(?:eur|€|\d)|"
+            r"had to pay|lost (?:about |around )?(?:eur|€|\d)|(?:premiums?|prices?|fees?|rates?|"
+            r"rents?|interest) (?:\w+ )?(?:tripled|doubled|rose|increased|went up|jumped)|"
             r"we paid|surcharges?|penalt(?:y|ies)|(?:late|extra) fees|fraudulent transfers?|scam\w*|defrauded|"
             r"finanzielle[nr]? "
             r"(?:schaden|verlust)|vermögensschaden|umsatz(?:ausfall|einbußen|verlust)|"
@@ -111,7 +114,10 @@ HARM_CUES: tuple[tuple[Harm, re.Pattern[str]], ...] = (
             r"personal data (?:was|were) (?:exposed|leaked|disclosed|published|read|accessed|"
             r"stolen)|(?:read|accessed|stole|exfiltrated|copied) (?:the )?(?:customer|personal|"
             r"patient|client)\w* (?:\w+ )?(?:data|records|files)|nude images|intimate images|"
-            r"deepfakes?|(?:disclos|reveal|expos|leak)\w* (?:[\w'’]+ ){0,3}(?:personal data|order "
+            r"deepfakes?|(?:fake|intimate|sexual\w*) (?:nude )?(?:pictures|images|photos|videos)|"
+            r"nude (?:pictures|photos|videos)|never (?:agreed|consented) to (?:share|this|that|it)|"
+            r"without (?:my|her|his|their) (?:consent|agreement|permission)|"
+            r"(?:disclos|reveal|expos|leak)\w* (?:[\w'’]+ ){0,3}(?:personal data|order "
             r"histor\w+|addresses|e-?mails|medical records)|datenschutzverletzung|datenleck|"
             r"datenpanne|nacktbilder|vie privée|"
             r"fuite de données)\b"
@@ -167,7 +173,9 @@ CAUSE_CUES: tuple[tuple[IncidentCause, re.Pattern[str]], ...] = (
     (
         IncidentCause.SOFTWARE_UPDATE,
         _re(
-            r"\b(?:after (?:a|an|the) (?:\w+ )?(?:software |firmware |automatic |over-the-air |"
+            r"\b(?:(?:was|were|had been|got) updated (?:over[- ]the[- ]air |remotely |automatically )?"
+            r"(?:\w+ ){0,3}(?:earlier|before)|after (?:a|an|the) (?:\w+ )?(?:software |firmware |"
+            r"automatic |over-the-air |"
             r"ota )?update|following (?:a|an|the) (?:\w+ )?update|update (?:introduced|caused|"
             r"broke|changed)|nach (?:einem|dem) (?:\w+ )?(?:software-?|firmware-?)?update|"
             r"après (?:une|la) mise à jour)\b"
@@ -230,7 +238,8 @@ MARKET_CUES = _re(
     r"launch(?:ed)? (?:day|date)|introduced|(?:put|placed|went|goes|go) on sale|rolled out|"
     r"(?:sold|selling|offered|available|published|distributed|marketed|shipp(?:ed|ing)|resold|"
     r"supplied|in (?:stores|shops)|on sale)\b[^.;]{0,50}?\b(?:since|from)|"
-    r"(?:in|im) (?:handel|verkauf) seit|verkauft seit|erhältlich seit|vendu\w* depuis|"
+    r"(?:in|im) (?:handel|verkauf) seit|verkauf\w*\b[^.;]{0,40}?\bseit|vertreib\w*\b[^.;]{0,40}?"
+    r"\bseit|erhältlich seit|vend\w*\b[^.;]{0,40}?\bdepuis|commercialis\w*\b[^.;]{0,40}?\bdepuis|"
     r"mis\w* en vente|en vente|disponible depuis)|auf den markt gebracht|auf dem markt|"
     r"markteinführung|erschienen|erhältlich|im handel|mis sur le marché|en vente depuis|"
     r"lancé\w*|commercialisé\w*|"

@@ -75,6 +75,7 @@ _DATA = (
 )
 _PRODUCT = (
     r"(?:tool|service|app|application|system|software|model|platform|solution|product|chatbot|"
+    r"bot|oven|fridge|vacuum|forklift|scooter|monitor|tracker|watch|wearable|dehumidifier|"
     r"assistant|api|agent|engine|licen[cs]e|device|robot|werkzeug|dienst|anwendung|lösung|"
     r"produkt|modell|outil|logiciel|modèle|plateforme|produit|kettle|heater|mower|fryer|lock|"
     r"e-bike|bike|thermostat|controller|car|vehicle|drone|toy|camera|speaker|machine|appliance|"
@@ -268,6 +269,7 @@ ROLE_CUES: tuple[RoleCue, ...] = (
         r"\b(?:ranked|triaged|flagged|rejected|scored|diagnosed|classified|assessed|screened|"
         r"recommended|prescribed|monitored)\b[^.;]{0,80}?\bat(?=\s+(?:the\s+)?[A-ZÄÖÜ])",
     ),
+    _cue("operated_von", (_OP,), "von", r"\b(?:betrieben|gesteuert)\b"),
     _cue("operated_by", (_OP,), "passive", r"\b(?:operated|run|betrieben|exploité)" + _BY),
     # ---- hosting
     _cue(
@@ -301,6 +303,34 @@ ROLE_CUES: tuple[RoleCue, ...] = (
         "passive",
         r"\b(?:bought|purchased|ordered|gekauft|erworben|bestellt|acheté|commandé)\b[^.;]{0,50}?"
         r"\b(?:from|at|bei|von|chez|auprès de)\b",
+        claims=False,
+    ),
+    _cue(
+        "bought_in",
+        (_DEP,),
+        "active",
+        r"\b(?:bought|purchased|acquired)\b(?=[^.;]{0,60}\b(?:from|von|bei|chez)\b)",
+    ),
+    _cue(
+        "sold_by",
+        (SELLER,),
+        "passive",
+        r"\b(?:sold|distributed|resold|retailed|vendu|verkauft|vertrieben)\s+(?:by|through|via|"
+        r"par|von|über)\b",
+    ),
+    _cue(
+        "supplied_by",
+        (_P,),
+        "passive",
+        r"\b(?:supplied|provided|offered|delivered|marketed|fourni|geliefert|angeboten)\s+(?:by|"
+        r"par|von)\b",
+    ),
+    _cue(
+        "company_of",
+        (_D, _P),
+        "passive",
+        r"\b(?:de la société|de l'entreprise|der firma|von der firma|from the company|by the "
+        r"company|of the company)\b",
     ),
     _cue(
         "product_from",

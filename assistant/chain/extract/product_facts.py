@@ -33,7 +33,8 @@ AI_WORDS = words_re(
     r"foundation|generative|predictive|risk) models?|self-learning|selbstlernend\w*|"
     r"ai-(?:powered|driven|based|enabled|generated)|ki-(?:gestützt\w*|basiert\w*)|"
     r"algorithm(?:e|s)? (?:trained|that learns)|trained (?:algorithm|model|network)|nudify|"
-    r"undress\w*|deep ?fakes?)\b"
+    r"undress\w*|deep ?fakes?|autonomous(?:ly)?|autonom\w*|self-driving|driverless|"
+    r"steers itself|selbstfahrend\w*|fahrerlos\w*)\b"
 )
 
 _DEVICE = words_re(
@@ -157,7 +158,8 @@ _GENERATES = words_re(
 # Failure cues for any product; fire and heat only where the product is a device (a reactor
 # overheating after a software outage is not the software's own malfunction).
 _MALFUNCTION = words_re(
-    r"\b(?:(?:by|of) itself|on its own(?! (?:\w+ )?(?:data|initiative|brand|name|account|behalf|"
+    r"\b(?:(?:by|of) itself|(?:turned|switched|started) itself (?:on|off)|on its own(?! (?:\w+ "
+    r")?(?:data|initiative|brand|name|account|behalf|"
     r"servers?|infrastructure|model|terms|premises))|of its own accord|unprompted|for no "
     r"(?:apparent )?reason|without (?:any )?(?:command|input|reason|warning)|in (?:normal|"
     r"ordinary) use|during normal (?:use|operation)|under (?:normal|ordinary) (?:conditions|"

@@ -331,6 +331,9 @@ def settle_roles(hits: list[RoleHit], kinds: dict[str, str]) -> dict[str, list[R
     out: dict[str, list[RoleHit]] = {}
     makers = {Role.DEVELOPER.value, Role.FINE_TUNER.value, Role.INTEGRATOR.value,
               Role.PROVIDER.value, Role.GPAI_PROVIDER.value}  # fmt: skip
+    # a seller is a distributor only when someone else makes the product; else it is the one
+    # who placed it on the market (PLD_2024 Art 8(1)(a), AI Act Art 3(3))
+    maker_named = any(h.role in makers for h in hits if kinds.get(h.actor, "company") == "company")
     for actor, items in by_actor.items():
         kind = kinds.get(actor, "company")
         roles = {h.role for h in items}
@@ -338,7 +341,7 @@ def settle_roles(hits: list[RoleHit], kinds: dict[str, str]) -> dict[str, list[R
         for h in items:
             role = h.role
             if role == SELLER:
-                if roles & makers:
+                if roles & makers or (not maker_named and kind == "company"):
                     role = Role.PROVIDER.value
                 elif Role.CLOUD_PROVIDER.value in roles or kind != "company":
                     continue

@@ -43,6 +43,11 @@ _WE_HARMED = words_re(
     r"shop|store|accounts?|website|production|prod|office|warehouse|daten|geschäft|umsatz|"
     r"données))\b"
 )
+_HOUSEHOLD = words_re(
+    r"\b(?:(?:our|unser\w*|notre|nos) (?:kitchen|home|house|flat|apartment|living room|bedroom|"
+    r"garden|family|kids|children|son|daughter|baby|küche|wohnung|haus|familie|kinder|maison|"
+    r"appartement|cuisine|famille|enfants)|we were (?:asleep|at home|sleeping|away))\b"
+)
 _PERSONISH = words_re(
     r"\b(?:customers?|users?|clients?|patients?|people|persons?|employees?|staff|children|"
     r"applicants?|tenants?|kunden|nutzer\w*|patient\w*|mitarbeiter\w*|personnes?)\b"
@@ -184,8 +189,11 @@ def extract_with_rules(text: str) -> Draft:
         hits.append(RoleHit(narrator_org, Role.DEPLOYER.value if role == "deployer"
                             else _self_role(role), "self", start, start + len(quote)))  # fmt: skip
     harm_sentences = _harm_sentences(usable)
+    # "our kitchen", "we were asleep": an unnamed "we" is a household, not an organisation
+    harmed_we = narrator_person if people.narrator_org is None and _HOUSEHOLD.search(text) else (
+        narrator_org)  # fmt: skip
     affected, victims = _affected(harm_sentences, kinds, all_mentions, narrator_person,
-                                  narrator_org)  # fmt: skip
+                                  harmed_we)  # fmt: skip
     everyone += victims
     kinds.update({v.name: v.kind for v in victims})
     for name, s in affected.items():
@@ -253,8 +261,8 @@ def _add_actors(
         if record.kind == "relative" and not hits:
             continue
         roles: list[Role] | None = [Role(h.role) for h in hits] or None
-        if record.name in attackers:
-            roles = []
+        if record.name in attackers or (record.kind == "person" and not hits):
+            roles = []  # a named person with no part in the chain: not a defendant
         quote = _name_quote(text, record)
         draft.actors.append(
             ActorCandidate(
