@@ -24,7 +24,9 @@ _SOLELY_AUTOMATED = words_re(
     r"nobody (?:looks at|reviews|checks)|no (?:human|person|one|employee) (?:review\w*|looks|checks|"
     r"is involved)|without (?:any )?human (?:review|involvement|intervention|oversight)|solely "
     r"(?:by|on) (?:the )?(?:tool|system|algorithm|ai|software)|vollautomatisch\w*|ohne menschliche "
-    r"(?:prüfung|kontrolle)|automatiquement (?:rejet|refus|suspendu)\w*)"
+    r"(?:prüfung|kontrolle)|automatiquement (?:rejet|refus|suspendu)\w*|(?:rejet|refus|écart)\w* "
+    r"(?:\w+ ){0,3}automatiquement|sans qu'aucun (?:humain|être humain)|without (?:any )?"
+    r"(?:human )?review)"
 )
 _INSECURE = words_re(
     r"\b(?:data breach|(?:read|accessed|stole|exfiltrated|copied|leaked|exposed) (?:the )?"

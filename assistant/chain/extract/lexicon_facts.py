@@ -31,7 +31,7 @@ HARM_CUES: tuple[tuple[Harm, re.Pattern[str]], ...] = (
     (
         Harm.PERSONAL_INJURY,
         _re(
-            r"\b(?:injur(?:y|ies|ed)|hurt|wounded|burns|(?:later|worse|more advanced|advanced) "
+            r"\b(?:injur(?:y|ies|ed)|hurt|wounded|burns|whiplash|bruis\w+|sprain\w*|(?:later|worse|more advanced|advanced) "
             r"stage|delayed (?:diagnosis|treatment)|missed (?:a|the|her|his) (?:tumou?r|cancer|"
             r"fracture|stroke|diagnosis|bleeding)|(?:cut|crushed|hit) (?:off )?(?:his|her|my|"
             r"their|the|an? [\w-]+['’]s) (?:foot|feet|hand|fingers?|toes?|leg|arm|face|head)|"
@@ -57,7 +57,8 @@ HARM_CUES: tuple[tuple[Harm, re.Pattern[str]], ...] = (
     (
         Harm.PROPERTY,
         _re(
-            r"\b(?:property damage|fire damage|scorched|burn(?:ed|t) (?:the|our|a|an) (?!(?:skin|hand|"
+            r"\b(?:property damage|fire damage|scorched|crashed into|smashed into|damage (?:of |about "
+            r"|around |worth )?(?:eur|€|\d)|burn(?:ed|t) (?:the|our|a|an) (?!(?:skin|hand|"
             r"arm|face|leg|finger)s?\b)\w+|damage to (?:property|the \w+|his \w+|her \w+|my \w+|their "
             r"\w+|our \w+)|caught fire|set (?:\w+ ){1,5}on fire|started a fire|burned down|"
             r"burnt down|flooded|destroyed|wrecked|ruin(?:ed|ing)|(?:is|was|were|are|got) "
@@ -89,7 +90,8 @@ HARM_CUES: tuple[tuple[Harm, re.Pattern[str]], ...] = (
             r"job)\w*(?: \w+)?)|loss(?:es)? of (?:income|earnings|revenue|profit)|lost earnings|"
             r"downtime|cost(?:s|ing)? (?:us|me|them|her|him)\b|cost(?:s|ing)? (?:about |around |"
             r"roughly )?(?:eur|€|\d)|\d[\d,.]* ?(?:eur|€|euros?) (?:more|extra)|overcharg\w+|"
-            r"had to pay|lost (?:about |around )?(?:eur|€|\d)|(?:premiums?|prices?|fees?|rates?|"
+            r"had to pay|lost (?:about |around )?(?:eur|€|\d)|lost (?:my|her|his|their) (?:\w+ )?"
+            r"(?:scholarship|job|seat|position|place|licen[cs]e|benefits?|contract|clients?)|(?:premiums?|prices?|fees?|rates?|"
             r"rents?|interest) (?:\w+ )?(?:tripled|doubled|rose|increased|went up|jumped)|"
             r"we paid|surcharges?|penalt(?:y|ies)|(?:late|extra) fees|fraudulent transfers?|scam\w*|defrauded|"
             r"finanzielle[nr]? "
@@ -102,6 +104,9 @@ HARM_CUES: tuple[tuple[Harm, re.Pattern[str]], ...] = (
         Harm.DISCRIMINATION,
         _re(
             r"\b(?:discriminat\w+|bias(?:ed)? against|unfairly (?:rejected|excluded|treated)|"
+            r"(?:rejects?|rejected|filters? out|screens? out|excludes?|penali[sz]es|écarte\w*|"
+            r"exclut|benachteiligt) (?:all |the )?(?:women|men|older|younger|female|male|"
+            r"candidates over|applicants over|les femmes|les hommes|frauen|ältere)|"
             r"marks? down (?:older|female|women|applicants)|(?:because|on grounds) of (?:her|his|"
             r"their) (?:age|gender|sex|race|ethnicity|origin|religion|disability)|"
             r"diskriminier\w*|benachteilig\w*|discrimin\w+)\b"
@@ -127,6 +132,9 @@ HARM_CUES: tuple[tuple[Harm, re.Pattern[str]], ...] = (
         Harm.REPUTATION,
         _re(
             r"\b(?:reputation\w*|defam\w+|libel\w*|slander\w*|rufschädigung|rufschaden|rufmord|"
+            r"falsely (?:claimed|stated|said|reported)|(?:claimed|stated|said|told|wrote)\b[^.;]{0,60}"
+            r"\bthat\b[^.;]{0,40}\b(?:had been|was|were|is) (?:convicted|arrested|charged|a "
+            r"criminal|guilty)|"
             r"diffamation|réputation|falsely (?:accused|described))\b"
         ),
     ),
@@ -173,7 +181,9 @@ CAUSE_CUES: tuple[tuple[IncidentCause, re.Pattern[str]], ...] = (
     (
         IncidentCause.SOFTWARE_UPDATE,
         _re(
-            r"\b(?:(?:was|were|had been|got) updated (?:over[- ]the[- ]air |remotely |automatically )?"
+            r"\b(?:(?:pushed|rolled out|installed|shipped) an? (?:[\w-]+ ){0,3}update\b[^.;]{0,40}?"
+            r"\b(?:earlier|before)|(?:was|were|had been|got) updated (?:over[- ]the[- ]air |remotely |"
+            r"automatically )?"
             r"(?:\w+ ){0,3}(?:earlier|before)|after (?:a|an|the) (?:\w+ )?(?:software |firmware |"
             r"automatic |over-the-air |"
             r"ota )?update|following (?:a|an|the) (?:\w+ )?update|update (?:introduced|caused|"
@@ -235,7 +245,7 @@ MARKET_CUES = _re(
     r"(?:first )?(?:launched|released|came out|went on sale|on sale since|sold since|"
     r"available since|started selling|first sold|brought to market|market launch|went live|"
     r"live since|entered service|put into service|"
-    r"launch(?:ed)? (?:day|date)|introduced|(?:put|placed|went|goes|go) on sale|rolled out|"
+    r"launch(?:ed)? (?:day|date)|introduced|first registered|erstzulassung|(?:put|placed|went|goes|go) on sale|rolled out|"
     r"(?:sold|selling|offered|available|published|distributed|marketed|shipp(?:ed|ing)|resold|"
     r"supplied|in (?:stores|shops)|on sale)\b[^.;]{0,50}?\b(?:since|from)|"
     r"(?:in|im) (?:handel|verkauf) seit|verkauf\w*\b[^.;]{0,40}?\bseit|vertreib\w*\b[^.;]{0,40}?"
@@ -283,9 +293,18 @@ ANNEX_III_CUES: tuple[tuple[AnnexIIIPoint, re.Pattern[str]], ...] = (
         ),
     ),
     (
+        AnnexIIIPoint.P3D,
+        _re(
+            r"\b(?:proctor\w*|supervise\w* (?:online |remote )?exams|exam (?:supervision|"
+            r"monitoring|surveillance)|flagged (?:\w+ ){0,3}(?:as )?cheating|prüfungsaufsicht|"
+            r"télésurveillance des examens)\b"
+        ),
+    ),
+    (
         AnnexIIIPoint.P4A,
         _re(
-            r"\b(?:recruit\w*|hiring|job applicants?|cv[- ]screening|(?:cvs?|résumés?) "
+            r"\b(?:tri des cv|(?:tri|filtrage|sélection) des candidatures|candidature\w*|"
+            r"recruit\w*|hiring|job applicants?|cv[- ]screening|(?:cvs?|résumés?) "
             r"(?:screening|filter\w*)|screen(?:s|ed|ing)? (?:cvs|applicants|candidates)|"
             r"shortlist(?:s|ed|ing)? (?:applicants|candidates)|job (?:ads?|candidates|"
             r"applications)|bewerbermanagement|bewerber\w*|personalauswahl|recrutement)\b"

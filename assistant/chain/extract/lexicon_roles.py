@@ -29,7 +29,8 @@ ATTACKER = "attacker"  # an actor with no value-chain role
 GPAI_WORDS = words_re(
     r"\b(?:general[- ]purpose(?: ai)?(?: language)? models?|foundation models?|large language "
     r"models?|llms?|gpt-?\d*\w*|basismodell\w*|sprachmodell\w*|ki-modell mit allgemeinem "
-    r"verwendungszweck|modèles? de fondation|grands? modèles? de langage)\b"
+    r"verwendungszweck|modèles? de fondation|grands? modèles? de langage|(?:cloud|hosted|"
+    r"generative|general) language models?)\b"
 )
 
 
@@ -76,6 +77,7 @@ _DATA = (
 _PRODUCT = (
     r"(?:tool|service|app|application|system|software|model|platform|solution|product|chatbot|"
     r"bot|oven|fridge|vacuum|forklift|scooter|monitor|tracker|watch|wearable|dehumidifier|"
+    r"teddy|doll|drones?|"
     r"assistant|api|agent|engine|licen[cs]e|device|robot|werkzeug|dienst|anwendung|lösung|"
     r"produkt|modell|outil|logiciel|modèle|plateforme|produit|kettle|heater|mower|fryer|lock|"
     r"e-bike|bike|thermostat|controller|car|vehicle|drone|toy|camera|speaker|machine|appliance|"
@@ -315,8 +317,8 @@ ROLE_CUES: tuple[RoleCue, ...] = (
         "sold_by",
         (SELLER,),
         "passive",
-        r"\b(?:sold|distributed|resold|retailed|vendu|verkauft|vertrieben)\s+(?:by|through|via|"
-        r"par|von|über)\b",
+        r"\b(?:sold|distributed|resold|retailed|vendu|verkauft|vertrieben)\s+(?:to \w+\s+)?(?:by|"
+        r"through|via|par|von|über)\b",
     ),
     _cue(
         "supplied_by",
@@ -358,9 +360,26 @@ ROLE_CUES: tuple[RoleCue, ...] = (
         (_D, _G),
         "passive",
         r"\b(?:general[- ]purpose(?: ai)?(?: language)? models?|foundation models?|large "
-        r"language models?|llms?|basismodell\w*)\s+(?:of|from|by|von|de)\b",
+        r"language models?|llms?|basismodell\w*|gpt-?\d+\w*|(?:cloud|hosted|generative|general) "
+        r"language models?)\s+(?:of|from|by|von|de)\b",
     ),
     _cue("product_paren", (_D, _P), "passive", rf"\b(?P<claim>{_PRODUCT}\s*\()"),
+    _cue(
+        "named_product_paren",
+        (_D, _P),
+        "passive",
+        r"(?P<claim>(?:[\"“][^\"”]{1,30}[\"”]|\b(?-i:[A-Z])[\w-]*(?:\s+(?-i:[A-Z0-9])[\w-]*){0,2})"
+        r"\s*\()(?=(?-i:[A-Z])[^)]{0,40}\b(?-i:GmbH|AG|Ltd|SAS|SA|Inc|BV|B\.V\.|Oy|SE|SARL|LLC|"
+        r"plc|KG|AB|S\.A\.|S\.r\.l\.|SpA)\b)",
+    ),
+    _cue(
+        "named_product_from",
+        (_D, _P),
+        "passive",
+        r"\b(?:used|uses|using|licensed|licenses|bought|deployed|deploys|runs|installed|adopted)\s+"
+        r"(?:the\s+)?[\"“]?(?-i:[A-Z])[\w-]+[\"”]?\s+(?:from|by|of)\b",
+        claims=False,
+    ),
     _cue(
         "own_brand",
         (_P,),

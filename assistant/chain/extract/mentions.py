@@ -48,6 +48,18 @@ _PLACE_AFTER = re.compile(
 _APPOSITION = re.compile(
     r"^\s*(?:\([^)]{0,40}\)\s*)?,\s+(?:an?|the|ein\w*|une?)\s+([^,.;()]{2,60})"
 )
+# Organisations every reader knows by their bare name (model providers, platforms).
+_KNOWN_ORGS = re.compile(
+    r"\b(?:OpenAI|Anthropic|Google DeepMind|Google|Microsoft|Amazon Web Services|Amazon|AWS|"
+    r"Mistral AI|Aleph Alpha|DeepSeek|Alibaba|Apple|Samsung|Tesla|IBM|Nvidia|NVIDIA|Hugging Face|"
+    r"Stability AI|Midjourney|Cohere|xAI|Meta(?= Platforms|'s|’s| AI|\s+\(|\s+Llama))"
+    r"(?:\s+Platforms)?\b"
+)
+# Institutions named by their kind first ("Universität Nordstadt", "Klinikum Süd").
+_INSTITUTION = re.compile(
+    r"\b(?:Universität|Université|University of|Hochschule|Fachhochschule|Klinikum|Krankenhaus|"
+    r"Hôpital|Hospital of|Gymnasium|Lycée|École)\s+(?:d[eu]s?\s+|of\s+)?[A-ZÄÖÜÉ][\wäöüß-]+"
+)
 # Public bodies named by their kind and place ("Stadt Neustadt", "the city of Lyon").
 _PUBLIC_BODY = re.compile(
     r"\b(?:Stadt|Gemeinde|Landkreis|Bezirksamt|Jobcenter|Landeshauptstadt|Ville de|Commune "
@@ -150,6 +162,13 @@ def find_actors(text: str) -> list[ActorRecord]:
             continue
         base = " ".join(base.split())
         add(base, "company", start, m.end(), _company_aliases(base))
+    for m in _KNOWN_ORGS.finditer(text):
+        if not _overlaps(taken, m.start(), m.end()):
+            add(m.group(0), "company", m.start(), m.end(), {m.group(0)})
+    for m in _INSTITUTION.finditer(text):
+        if not _overlaps(taken, m.start(), m.end()):
+            name = " ".join(m.group(0).split())
+            add(name, "company", m.start(), m.end(), {name})
     for m in _PUBLIC_BODY.finditer(text):
         if _overlaps(taken, m.start(), m.end()):
             continue

@@ -28,7 +28,9 @@ NARRATOR_PERSON = "the writer"
 _WE = re.compile(r"\b(?:we|wir|nous)\b(?!['’]d)", re.IGNORECASE)
 _OUR_ORG = words_re(
     r"\b(?:our|unser\w*|notre) (?:company|firm|business|start-?up|organi[sz]ation|team|bank|"
-    r"clinic|hospital|plant|factory|shop|store|practice|agency|office|unternehmen|firma|"
+    r"clinic|hospital|plant|factory|shop|store|practice|agency|office|university|school|college|"
+    r"city|municipality|authority|hochschule|universität|schule|école|université|"
+    r"unternehmen|firma|"
     r"betrieb|praxis|klinik|entreprise|société|cabinet)\b"
 )
 _I = re.compile(r"(?<![\w'])(?:I|ich|Ich|je|Je|j['’])(?![\w'])")

@@ -34,12 +34,13 @@ AI_WORDS = words_re(
     r"ai-(?:powered|driven|based|enabled|generated)|ki-(?:gestützt\w*|basiert\w*)|"
     r"algorithm(?:e|s)? (?:trained|that learns)|trained (?:algorithm|model|network)|nudify|"
     r"undress\w*|deep ?fakes?|autonomous(?:ly)?|autonom\w*|self-driving|driverless|"
-    r"steers itself|selbstfahrend\w*|fahrerlos\w*)\b"
+    r"steers itself|selbstfahrend\w*|fahrerlos\w*|lane-keeping|autopilot|driver[- ]assistance|"
+    r"adaptive cruise)\b"
 )
 
 _DEVICE = words_re(
     r"\b(?!(?:device|robot\w*) (?:software|app)\b)(?:device|appliance|gadget|robot\w*|mower|vacuum|drone|car|vehicle|shuttle|bus|truck|"
-    r"tractor|e-?bikes?|bicycle|bike|e-?scooters?|scooter|wheelchair|toy|doll|baby monitor|"
+    r"tractor|e-?bikes?|bicycle|bike|e-?scooters?|scooter|wheelchair|toy|doll|teddy|baby monitor|"
     r"camera|(?:door |smart )?lock|thermostat|heater|boiler|radiator|oven|fryer|kettle|fridge|"
     r"washing machine|dishwasher|smart speaker|speaker|smartwatch|watch|wearable|glasses|headset|"
     r"hearing aid|pacemaker|insulin pump|implant|sensor|controller|machine(?![- ]learning)|forklift|"
@@ -96,7 +97,13 @@ _ANNEX_I: tuple[tuple[AnnexIProduct, re.Pattern[str]], ...] = (
             r"aufzug\w*|fahrstuhl\w*|ascenseur\w*)\b"
         ),
     ),
-    (AnnexIProduct.TOYS, words_re(r"\b(?:toys?|spielzeug\w*|jouets?)\b")),
+    (
+        AnnexIProduct.TOYS,
+        words_re(
+            r"\b(?:toys?|teddy|teddies|dolls?|plush toy|stuffed animal|spielzeug\w*|kuscheltier\w*|"
+            r"jouets?|peluches?|poupées?)\b"
+        ),
+    ),
     (
         AnnexIProduct.MEDICAL_DEVICE,
         words_re(
@@ -163,7 +170,7 @@ _MALFUNCTION = words_re(
     r"servers?|infrastructure|model|terms|premises))|of its own accord|unprompted|for no "
     r"(?:apparent )?reason|without (?:any )?(?:command|input|reason|warning)|in (?:normal|"
     r"ordinary) use|during normal (?:use|operation)|under (?:normal|ordinary) (?:conditions|"
-    r"circumstances)|suddenly (?:accelerat|brak|swerv|turn|start|stopp|jolt|veer)\w*|(?:had )?"
+    r"circumstances)|suddenly (?:accelerat|brak|swerv|turn|start|stopp|jolt|veer|steer)\w*|(?:had )?"
     r"only asked (?:it )?to|nobody asked for|without being asked|von selbst|bei normale[rm] "
     r"(?:nutzung|gebrauch|betrieb)|tout seul\w*|en utilisation normale)\b"
 )

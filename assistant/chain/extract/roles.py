@@ -255,7 +255,10 @@ def find_roles(
                     roles.append(Role.GPAI_PROVIDER.value)
                 elif cue.name in _MODEL_SUPPLIERS and agent is not None:
                     apposition = text[agent.end : agent.end + 50]
-                    if re.match(r"\s*[(,]", apposition) and GPAI_WORDS.search(apposition):
+                    named = GPAI_WORDS.search(m.group(0))  # "a cloud language model from X"
+                    if named or (
+                        re.match(r"\s*[(,]", apposition) and GPAI_WORDS.search(apposition)
+                    ):
                         roles.append(Role.GPAI_PROVIDER.value)
                 hits.extend(RoleHit(name, r, cue.name, q0, q1) for r in roles)
         hits.extend(_possessive_gpai(text, s, mentions))

@@ -36,12 +36,20 @@ __all__ = ["extract_with_rules"]
 
 _PEOPLE = {"person", "narrator_person", "relative", "victim"}
 _THIRD_PERSON = re.compile(r"\b(?:she|he|her|his|him|sie|er|ihr|ihm|elle|il|lui)\b", re.I)
-_FIRST_SINGULAR = re.compile(r"\b(?:I|my|me|mine|mein\w*|mir|mich|ich|mon|ma|mes|je)\b")
+_FIRST_SINGULAR = re.compile(
+    r"\b(?:I|my|me|mine|mein\w*|mir|mich|ich|mon|ma|mes|je)\b|\b[Jj]['’](?=\w)"
+)
 _WE_HARMED = words_re(
     r"\b(?:we (?:lost|paid|suffered|had to)|cost us|(?:our|unser\w*|notre|nos) (?:[\w-]+ ){0,2}"
     r"(?:data|files|db|database|ledger|records|systems?|servers?|business|revenue|money|company|"
     r"shop|store|accounts?|website|production|prod|office|warehouse|daten|geschäft|umsatz|"
     r"données))\b"
+)
+_OUR_SYSTEM = words_re(
+    r"\b(?:our|unser\w*|notre|nos) (?:own )?(?:[\w-]+ ){0,3}(?:drones?|robots?|fleet|chatbot|"
+    r"ai (?:system|tool|assistant|model)|scoring (?:system|tool|model)|screening tool|"
+    r"(?:ai|automated|algorithmic) [\w-]+|forklifts?|vehicles?|shuttles?|machines?|"
+    r"drohnen?|roboter|flotte|robots?)\b"
 )
 _HOUSEHOLD = words_re(
     r"\b(?:(?:our|unser\w*|notre|nos) (?:kitchen|home|house|flat|apartment|living room|bedroom|"
@@ -188,6 +196,13 @@ def extract_with_rules(text: str) -> Draft:
         start = text.find(quote)
         hits.append(RoleHit(narrator_org, Role.DEPLOYER.value if role == "deployer"
                             else _self_role(role), "self", start, start + len(quote)))  # fmt: skip
+    if not any(h.actor == narrator_org for h in hits):
+        ours = next((s for s in usable for m in [_OUR_SYSTEM.search(s.text)] if m), None)
+        if ours is not None and narrator_org in kinds:
+            # "one of our crop-spraying drones", "our AI credit assistant": the writer's
+            # organisation runs the system (AI Act deployer)
+            hits.append(RoleHit(narrator_org, Role.DEPLOYER.value, "our_system", ours.start,
+                                ours.end))  # fmt: skip
     harm_sentences = _harm_sentences(usable)
     # "our kitchen", "we were asleep": an unnamed "we" is a household, not an organisation
     harmed_we = narrator_person if people.narrator_org is None and _HOUSEHOLD.search(text) else (

@@ -76,6 +76,60 @@ ROWS: list[tuple[str, str, dict[str, set[str]], dict[str, Any]]] = [
         {"SecurLife SA": {"deployer"}, "Predicta Ltd": {"developer", "provider"}},
         {"ai.annex_iii_point": "5c", "data.personal_data_processed": True},
     ),
+    (
+        "French applicant rejected automatically by a CV tool supplied to the employer",
+        "Bonjour, je suis candidate à un poste chez Logistika SARL. Leur outil de tri des CV, "
+        "fourni par RecrutIA SAS, a rejeté ma candidature automatiquement le 4 avril 2027, sans "
+        "qu'aucun humain ne la lise. J'ai appris qu'il écarte les femmes de plus de 45 ans.",
+        {"RecrutIA SAS": {"provider"}},
+        {"ai.annex_iii_point": "4a", "gdpr.infringements": ["art22_solely_automated"]},
+    ),
+    (
+        "drone operator's own drones, sold to it by a dealer, neighbour's greenhouse",
+        "We are Agrarflug GmbH. On 2 June 2027 one of our crop-spraying drones, made by SkyFarm "
+        "Robotics BV and sold to us by AgriTech Handel GmbH, crashed into a neighbour's "
+        "greenhouse. Damage about 60,000 EUR.",
+        {
+            "Agrarflug GmbH": {"deployer"},
+            "SkyFarm Robotics BV": {"developer", "provider"},
+            "AgriTech Handel GmbH": {"distributor"},
+        },
+        {"ai.annex_i_product_type": "civil_aviation"},
+    ),
+    (
+        "toy maker in brackets, cloud language model of another company",
+        "Kid's AI teddy Bruno (ToyMind Ltd, Ireland) started telling my 6-year-old to play with "
+        "the kitchen knives on 15 March 2027. He cut his finger badly. The teddy uses a cloud "
+        "language model from Lingua AI SAS.",
+        {"ToyMind Ltd": {"developer", "provider"}, "Lingua AI SAS": {"gpai_provider"}},
+        {"ai.annex_i_product_type": "toys", "product.kind": "physical_product"},
+    ),
+    (
+        "university proctoring without review, institution named by its kind",
+        "Our university, Universität Nordstadt, used ProctorEye from Examina Oy to supervise "
+        "online exams in summer 2027. The system flagged 40 students as cheating; their exams "
+        "were annulled without review. One student, Lea Brandt, lost her scholarship.",
+        {
+            "Universität Nordstadt": {"deployer"},
+            "Examina Oy": {"developer", "provider"},
+            "Lea Brandt": {"affected_person"},
+        },
+        {"ai.annex_iii_point": "3d", "gdpr.infringements": ["art22_solely_automated"]},
+    ),
+    (
+        "car maker in brackets, OTA update a week before, registration date",
+        "I drive a 2027 Voltara E5 (Voltara Motors AG). On 9 September 2027 the lane-keeping "
+        "assistant suddenly steered me into the guardrail. My car was damaged and I had "
+        "whiplash. Voltara pushed an over-the-air update to the assistant a week earlier. The "
+        "car was first registered in February 2027.",
+        {"Voltara Motors AG": {"developer", "provider"}},
+        {
+            "ai.annex_i_product_type": "motor_vehicles",
+            "incident.obvious_malfunction": True,
+            "product.market_date": "2027-02-01",
+            "manufacturer.retains_control": True,
+        },
+    ),
 ]
 
 
@@ -96,7 +150,9 @@ def test_fresh_narrative(
         assert actor is not None, (actor_name, [a.name for a in case.actors])
         assert expected <= {r.value for r in actor.roles or []}, (actor_name, actor.roles)
     for path, expected in facts.items():
-        assert _value(case, path) == expected, (path, _value(case, path))
+        value = _value(case, path)
+        value = [getattr(v, "value", v) for v in value] if isinstance(value, list) else value
+        assert value == expected, (path, value)
     for fact in result.added:
         match = find_quote(fact.quote, text)
         assert match is not None and match.exact, (fact.path, fact.quote)
