@@ -55,7 +55,16 @@ def _makers(case: Case) -> list[str]:
 
 
 def _party(case: Case, name: str) -> str:
-    return _injured(case) if name.strip().casefold() == CLAIMANT_PARTY else name
+    """How to name a party to the user: "you" for the writer, "your mother" for a relative."""
+    if name.strip().casefold() == CLAIMANT_PARTY:
+        return _injured(case)
+    return _to_user(name)
+
+
+def _to_user(name: str) -> str:
+    if name in {"the writer", "your organisation"}:
+        return "you"
+    return name.replace("the user's ", "your ") if name.startswith("the user's ") else name
 
 
 def _contract_kind(k: Contract) -> str:
@@ -86,10 +95,18 @@ def _contract_terms(case: Case, path: str) -> str | None:
         return None
     k = case.contracts[int(m.group(1))]
     a, b = (_party(case, p) for p in [*k.parties, "", ""][:2])
-    return (
-        f"What does the {_contract_kind(k)} between {a} and {b} say about limiting or excluding "
-        "liability, service levels and indemnities?"
-    )
+    about = "limiting or excluding liability, service levels and indemnities"
+    for name in k.parties:
+        actor = case.actor(name)
+        if actor is not None and actor.has(Role.DATA_PROVIDER):
+            about = "the quality and security of the data, and liability for it"
+        elif actor is not None and actor.has(Role.CLOUD_PROVIDER):
+            about = "availability, outages and liability caps"
+        elif actor is not None and actor.has(Role.GPAI_PROVIDER):
+            about = "permitted uses, the documentation supplied, and liability"
+    kind = "contract" if k.kind == "sale" and "you" not in (a, b) and a[:1].isupper() else (
+        _contract_kind(k))  # fmt: skip
+    return f"What does the {kind} between {a} and {b} say about {about}?"
 
 
 def _gdpr_infringement(case: Case) -> str:
@@ -97,9 +114,11 @@ def _gdpr_infringement(case: Case) -> str:
     causes = set(case.incident.causes or ())
     if point in _DECISIONS or Harm.DISCRIMINATION in case.harms():
         what = _DECISIONS.get(point, "the decision") if point else "the decision"
+        users = [a.name for a in case.actors if a.has(Role.DEPLOYER, Role.OPERATOR)]
+        who = f"someone at {users[0]}" if users else "a person"
         return (
-            f"Was {what} about {_injured(case)} taken by {_product(case)} alone, or did a "
-            "person review it before it took effect?"
+            f"Did {who} review {what} about {_injured(case)} before it took effect, or did "
+            f"{_product(case)} decide alone?"
         )
     if causes & {IncidentCause.CYBERATTACK} or Harm.PRIVACY in case.harms():
         return (
@@ -117,7 +136,10 @@ def _gdpr_role(case: Case, paths: list[str]) -> str | None:
     for path in paths:
         m = re.match(r"actors\[(\d+)\]", path)
         if m and int(m.group(1)) < len(case.actors):
-            names.append(case.actors[int(m.group(1))].name)
+            actor = case.actors[int(m.group(1))]
+            if actor.roles and set(actor.roles) <= {Role.END_USER, Role.AFFECTED_PERSON}:
+                continue  # a private user does not run the processing
+            names.append(_to_user(actor.name))
     if not names:
         return None
     listed = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " or " + names[-1]
@@ -166,6 +188,15 @@ def _component(case: Case, actor: str | None) -> str | None:
         f"Is it known whether the failure came from {actor}'s part (its model, data, library or "
         "service) or from elsewhere in the chain?"
     )
+
+
+def _jurisdiction(case: Case) -> str:
+    names = [_to_user(a.name) for a in case.actors if not a.has(Role.AFFECTED_PERSON)][:3]
+    if not names:
+        return "In which EU country did the harm occur, and where are the parties established?"
+    listed = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+    verb = "are" if len(names) > 1 or listed == "you" else "is"
+    return f"In which EU country did the harm occur, and where {verb} {listed} established?"
 
 
 def phrase_question(code: str, case: Case, paths: list[str], actor: str | None) -> str | None:
@@ -219,6 +250,7 @@ def phrase_question(code: str, case: Case, paths: list[str], actor: str | None) 
             f"Does {product} talk or chat with people directly, or generate text, images, audio "
             "or video — and were people told they were dealing with an AI?"
         ),
+        "Q_JURISDICTION": lambda: _jurisdiction(case),
         "Q_DEFECT_DESC": lambda: (
             f"What exactly did {product} do wrong — was it an obvious malfunction during normal "
             "use?"

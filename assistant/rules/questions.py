@@ -71,11 +71,23 @@ def _effective_priority(g: _Group) -> int:
     return g.spec.priority
 
 
-def _rank_key(g: _Group) -> tuple[int, int, int]:
-    """§9.3 order: by priority, each finding the answer can change (up to two) worth one
-    level, then by impact, then by when the fact was first needed."""
-    impact = len(g.changed)
-    return (_effective_priority(g) - min(impact, 2), -impact, g.first)
+_DUTY_REGIMES = frozenset({"AI_ACT_ENFORCEMENT", "CRA", "NIS2"})
+
+
+def _weight(g: _Group) -> float:
+    """How much the answer matters: each compensation finding it can change counts 1, each
+    duty-regime finding 1/2 (duties feed the compensation regimes, §0.4 G2), the risk label
+    nothing (its assumption is noted); capped at 2."""
+    score = sum(
+        0.0 if key == _RISK_KEY else (0.5 if key[0] in _DUTY_REGIMES else 1.0) for key in g.changed
+    )
+    return min(score, 2.0)
+
+
+def _rank_key(g: _Group) -> tuple[float, int, int]:
+    """§9.3 order: by priority, lifted by up to two levels for the findings the answer can
+    change (``_weight``), then by impact, then by when the fact was first needed."""
+    return (_effective_priority(g) - _weight(g), -len(g.changed), g.first)
 
 
 def _why(changed: list[tuple[str, str]]) -> str:
