@@ -297,7 +297,8 @@ ROLE_CUES: tuple[RoleCue, ...] = (
         (SELLER,),
         "active",
         r"\b(?:sells|sold|selling|resells|resold|distributes|distributed|retails|verkauft|vertreibt|"
-        r"vertrieb|vend|vendu|distribue|commercialise)\b(?!\s+(?:access|subscriptions?)\b)",
+        r"vertrieb|vend|vendu|vendons|vendent|vendait|distribue|commercialise)\b"
+        r"(?!\s+(?:access|subscriptions?)\b)",
     ),
     _cue(
         "bought_from",
@@ -371,6 +372,14 @@ ROLE_CUES: tuple[RoleCue, ...] = (
         r"(?P<claim>(?:[\"“][^\"”]{1,30}[\"”]|\b(?-i:[A-Z])[\w-]*(?:\s+(?-i:[A-Z0-9])[\w-]*){0,2})"
         r"\s*\()(?=(?-i:[A-Z])[^)]{0,40}\b(?-i:GmbH|AG|Ltd|SAS|SA|Inc|BV|B\.V\.|Oy|SE|SARL|LLC|"
         r"plc|KG|AB|S\.A\.|S\.r\.l\.|SpA)\b)",
+    ),
+    _cue(
+        "product_by",
+        (_D, _P),
+        "passive",
+        r"\b(?:app|tool|system|software|service|platform|model|chatbot|device|product|robot|"
+        r"toy|assistant)\s+(?:is\s+|called\s+|named\s+)*[\"“]?(?-i:[A-Z])[\w-]+[\"”]?\s+"
+        r"(?:by|from|von|de)\b|\b(?:app|tool|product) is [\"“]?(?-i:[A-Z])[\w-]+[\"”]? by\b",
     ),
     _cue(
         "named_product_from",

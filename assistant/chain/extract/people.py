@@ -40,6 +40,14 @@ _NARRATOR_NAMED = words_re(
     r"(?:legal|compliance) (?:department|team) of|in-house counsel (?:at|of|for))\b"
     r"|\bI(?:'m| am)\b[^.;\n]{0,50}?\b(?:at|of|for|with)\b"
     r"|\bI work (?:for|at)\b|\bich arbeite (?:bei|für)\b|\bje travaille (?:chez|pour)\b"
+    r"|(?:^|\n)\W{0,3}(?:client|mandant\w*|our client|for)\s*:\s*"
+)
+# A memo's bullet that opens with a verb ("- Uses RoomBrain, licensed from ..."): its subject
+# is the organisation the memo is about.
+_BULLET_VERB = re.compile(
+    r"^\s*(?:[-*•·]|\d+[.)])\s*(?=(?:Uses|Used|Runs|Ran|Operates|Operated|Licensed|Licenses|"
+    r"Bought|Deployed|Deploys|Sells|Sold|Develops|Developed|Built|Builds|Makes|Made|Hosts|"
+    r"Integrated|Integrates)\b)"
 )
 # "our company, X GmbH" / "Our chemical plant, Rheinchem GmbH": the name must follow at once.
 _NAMED_AFTER = re.compile(r"\s*(?:,|is|was|ist|war|est)\s", re.IGNORECASE)
@@ -134,6 +142,12 @@ def find_people(
     for m in _ROLE_HERE.finditer(text):
         out.self_roles[m["role"].casefold()] = m.group(0).strip()
     we_name = out.narrator_org or NARRATOR_ORG
+    if out.narrator_org:
+        for s in facts:
+            b = _BULLET_VERB.match(s.text)
+            if b:
+                pos = s.start + b.end()
+                out.mentions.append(Mention(out.narrator_org, pos, pos, False, ""))
     for s in facts:
         for pattern in (_WE, _OUR_ORG):
             for m in pattern.finditer(s.text):

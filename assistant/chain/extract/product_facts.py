@@ -35,7 +35,7 @@ AI_WORDS = words_re(
     r"algorithm(?:e|s)? (?:trained|that learns)|trained (?:algorithm|model|network)|nudify|"
     r"undress\w*|deep ?fakes?|autonomous(?:ly)?|autonom\w*|self-driving|driverless|"
     r"steers itself|selbstfahrend\w*|fahrerlos\w*|lane-keeping|autopilot|driver[- ]assistance|"
-    r"adaptive cruise)\b"
+    r"adaptive cruise|voice[- ]clon\w*|modèles? de langage|modèle d'ia|sprachmodell\w*)\b"
 )
 
 _DEVICE = words_re(
@@ -157,7 +157,7 @@ _CHAT = words_re(
 _GENERATES = words_re(
     r"\b(?:generat\w+ (?:\w+ ){0,2}(?:images?|pictures?|photos?|videos?|audio|voices?|texts?|"
     r"articles?|music|songs?|nude\w*)|image generator|text-to-(?:image|video|speech)|"
-    r"deep ?fakes?|synthetic (?:voice|images?|videos?|media|content)|ai-generated|voice clon\w+|"
+    r"deep ?fakes?|synthetic (?:voice|images?|videos?|media|content)|ai-generated|voice[- ]clon\w+|"
     r"clon\w+ (?:her|his|my|the) voice|fake (?:nude )?(?:pictures?|images?|photos?|videos?)|"
     r"bildgenerator\w*|gefälschte\w* (?:bilder|fotos|videos)|génér\w+ des (?:images|vidéos))\b"
 )

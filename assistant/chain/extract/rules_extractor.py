@@ -51,6 +51,14 @@ _OUR_SYSTEM = words_re(
     r"(?:ai|automated|algorithmic) [\w-]+|forklifts?|vehicles?|shuttles?|machines?|"
     r"drohnen?|roboter|flotte|robots?)\b"
 )
+_MINE_HARMED = words_re(
+    r"\b(?:out of|from|to|on|into) my (?:bank )?(?:account|car|house|flat|home|savings|money|"
+    r"data|photos|identity)\b|\bmy (?:account|car|house|flat|savings|money|identity) (?:was|were|"
+    r"has been|got)\b|\bpretending to be me\b"
+)
+_NOUN_COMMA = words_re(
+    r"\b(?:client|customer|kunde|kunden|user|tenant|neighbou?r|partner|voisin|locataire)\s*,\s*$"
+)
 _HOUSEHOLD = words_re(
     r"\b(?:(?:our|unser\w*|notre|nos) (?:kitchen|home|house|flat|apartment|living room|bedroom|"
     r"garden|family|kids|children|son|daughter|baby|küche|wohnung|haus|familie|kinder|maison|"
@@ -107,9 +115,23 @@ def _affected(
     for s in harm_sentences:
         inside = [m for m in mentions if s.start <= m.start < s.end]
         people = [m for m in inside if kinds.get(m.actor) in {"person", "relative"}]
+        if (
+            people
+            and _MINE_HARMED.search(s.text)
+            and not _FIRST_SINGULAR.search(s.text[: people[0].start - s.start])
+        ):
+            # "my ex ... moved 5k out of my account": the harm is the writer's; the relative
+            # who opens the sentence acted
+            out.setdefault(narrator_person, s)
+            continue
         if people:
             for m in people:
                 out.setdefault(m.actor, s)
+            continue
+        named = [m for m in inside if kinds.get(m.actor) == "company"
+                 and _NOUN_COMMA.search(s.text[max(0, m.start - s.start - 30) : m.start - s.start])]  # fmt: skip
+        if named:  # "the truck of a client, Dubois Logistique SAS": the client is that company
+            out.setdefault(named[0].actor, s)
             continue
         victim = victim_in(s, [m for m in inside if kinds.get(m.actor) in _PEOPLE])
         if victim is not None:

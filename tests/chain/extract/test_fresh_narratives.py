@@ -130,6 +130,38 @@ ROWS: list[tuple[str, str, dict[str, set[str]], dict[str, Any]]] = [
             "manufacturer.retains_control": True,
         },
     ),
+    (
+        "memo bullets about a client organisation, licence cap, revenue loss",
+        "- Client: Hotel Seeblick GmbH (Konstanz)\n- Uses RoomBrain, an AI pricing and booking "
+        "system licensed from PriceNest Ltd (Dublin) since 1 March 2027\n- 3 August 2027: "
+        "RoomBrain cancelled 120 confirmed bookings overnight\n- Hotel lost ~45,000 EUR revenue\n"
+        "- Licence caps PriceNest's liability at 12 months' fees",
+        {
+            "Hotel Seeblick GmbH": {"deployer", "affected_person"},
+            "PriceNest Ltd": {"developer", "provider"},
+        },
+        {"jurisdiction.member_state": "DE", "claimant.type": "legal_person"},
+    ),
+    (
+        "French fine-tuner selling under its own name, a client company harmed",
+        "Nous sommes la société Transports Leroy SARL. Nous avons affiné le modèle de langage "
+        "open source Falcon pour planifier nos tournées, puis nous le vendons depuis le 15 "
+        "janvier 2027 à d'autres transporteurs sous le nom RouteFlow. Le 10 mars 2027, RouteFlow "
+        "a envoyé un camion d'un client, Dubois Logistique SAS, sur une route interdite; le "
+        "camion a été endommagé (30 000 EUR).",
+        {
+            "Transports Leroy SARL": {"fine_tuner", "provider"},
+            "Dubois Logistique SAS": {"affected_person"},
+        },
+        {"claimant.type": "legal_person", "modification.date": "2027-01-15"},
+    ),
+    (
+        "terse consumer: ex-partner used a voice-cloning app, money taken from the account",
+        "my ex used a voice-cloning app to call my bank pretending to be me and moved 5k out of "
+        "my account. app is VoxMimic by Echo Labs Inc. bank says not their problem.",
+        {"Echo Labs Inc.": {"developer", "provider"}, "the writer": {"affected_person"}},
+        {"ai.generates_synthetic_content": True},
+    ),
 ]
 
 
