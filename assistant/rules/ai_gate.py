@@ -80,17 +80,24 @@ def high_risk_gate(
     ld = ctx.ai_date(c.high_risk_date_name)
     if ld is None:  # pragma: no cover - every version has the date
         raise KeyError(c.high_risk_date_name)
-    route = "Annex I (Art 6(1))" if c.route == "annex_i" else "Annex III (Art 6(2))"
+    route = (
+        "for Annex I (Art 6(1)) systems"
+        if c.route == "annex_i"
+        else ("for Annex III (Art 6(2)) systems" if c.route == "annex_iii" else "(if the system "
+              "is high-risk)")
+    )  # fmt: skip
     before = ctx.incident_before(ld.day)
     cites = ctx.cite(ld)
     if ctx.ai_amended and c.route == "annex_iii":
         cites.append("AI_ACT Art 113(2)")
     if before:
-        gate.sota = True
+        # HR5: duties not yet binding still show the state of the art, for a system classified
+        # (or possibly) high-risk; a system with no high-risk signal gives no such indicator
+        gate.sota = c.high_risk is not ScopeStatus.UNKNOWN
         t.hit(
             ScopeStatus.EXCLUDED,
             "HR5",
-            f"High-risk duties for {route} systems bind only "
+            f"High-risk duties {route} bind only "
             f"from {ld.day.isoformat()}{version_phrase(ctx)}; the incident came before, so "
             "they were not binding duties then (they remain evidence of the state of the art)",
             *cites,
@@ -99,7 +106,7 @@ def high_risk_gate(
         t.hit(
             ScopeStatus.UNKNOWN,
             "HR5",
-            f"High-risk duties for {route} systems bind from "
+            f"High-risk duties {route} bind from "
             f"{ld.day.isoformat()}{version_phrase(ctx)}; the incident date is needed",
             *cites,
         )
@@ -107,8 +114,7 @@ def high_risk_gate(
     else:
         t.why(
             "HR5",
-            f"High-risk duties for {route} systems bind since {ld.day.isoformat()}"
-            f"{version_phrase(ctx)}",
+            f"High-risk duties {route} bind since {ld.day.isoformat()}{version_phrase(ctx)}",
             *cites,
         )
     if before:

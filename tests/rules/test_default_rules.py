@@ -79,3 +79,33 @@ SCENARIOS = [
 @pytest.mark.parametrize("scenario", SCENARIOS, ids=str)
 def test_default_rule(scenario: Scenario) -> None:
     check(scenario)
+
+
+DEVICE: dict[str, Any] = {
+    "jurisdiction": {"member_state": "DE"},
+    "ai": {"is_ai_system": True},
+    "product": {"market_date": "2027-02-01", "kind": "physical_product"},
+    "actors": [{"name": "Maker", "roles": ["developer", "provider"]}],
+    "claimant": {"type": "natural_person"},
+    "damage": [{"type": "property"}],
+    "incident": {"date": "2027-06-01"},
+}
+
+
+@pytest.mark.parametrize(
+    ("ai", "indicator"),
+    [({}, False), ({"annex_iii_point": "4a", "performs_profiling": True}, True)],
+    ids=["no high-risk signal", "Annex III system"],
+)
+def test_not_yet_binding_duties_as_state_of_the_art_only_for_high_risk(
+    ai: dict[str, Any], indicator: bool
+) -> None:
+    """HR5: high-risk duties that did not bind yet are evidence of the state of the art for a
+    (possibly) high-risk system, not for a system with no high-risk signal."""
+    from assistant.facts import Case
+    from assistant.rules import evaluate
+
+    case = Case.model_validate(merge(DEVICE, ai={"is_ai_system": True, **ai}))
+    fault = evaluate(case, date(2027, 9, 1)).finding("NATIONAL_FAULT", "Maker")
+    assert fault is not None
+    assert ("AI_ACT Art 16" in fault.provisions) is indicator
