@@ -222,7 +222,12 @@ def fault_findings(
                 )
                 t.need(ctx.path(actor, "conduct"), "F_CONDUCT")
         if harms and harms <= {Harm.ECONOMIC_LOSS} and ctx.jurisdiction == "DE":
-            outcome = LiabilityOutcome.POSSIBLE if statutory else LiabilityOutcome.UNLIKELY
+            # the limit is §823(1)'s: official liability (§839 BGB) and protective statutes
+            # also reach pure economic loss
+            official = bool(actor.public_authority)
+            outcome = (
+                LiabilityOutcome.POSSIBLE if statutory or official else LiabilityOutcome.UNLIKELY
+            )
             t.why(
                 "F2",
                 "Pure economic loss: German general tort law does not protect it; only "

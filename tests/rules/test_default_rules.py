@@ -109,3 +109,31 @@ def test_not_yet_binding_duties_as_state_of_the_art_only_for_high_risk(
     fault = evaluate(case, date(2027, 9, 1)).finding("NATIONAL_FAULT", "Maker")
     assert fault is not None
     assert ("AI_ACT Art 16" in fault.provisions) is indicator
+
+
+@pytest.mark.parametrize(("public", "outcome"), [(True, "possible"), (False, "unlikely")],
+                         ids=["public body", "private company"])  # fmt: skip
+def test_pure_economic_loss_in_germany_reaches_official_liability(
+    public: bool, outcome: str
+) -> None:
+    """LEGAL_RULES §8.1 F2: German general tort (§823(1)) does not protect pure economic loss;
+    official liability of a public body (§839 BGB) is not so limited."""
+    from assistant.facts import Case
+    from assistant.rules import evaluate
+
+    case = Case.model_validate(
+        {
+            "jurisdiction": {"member_state": "DE"},
+            "ai": {"is_ai_system": True, "annex_iii_point": "5a", "performs_profiling": True},
+            "actors": [
+                {"name": "Office", "roles": ["deployer"], "public_authority": public},
+                {"name": "Recipient", "roles": ["affected_person"]},
+            ],
+            "claimant": {"type": "natural_person", "name": "Recipient"},
+            "damage": [{"type": "economic_loss"}],
+            "incident": {"date": "2027-02-01"},
+        }
+    )
+    fault = evaluate(case, date(2027, 4, 1)).finding("NATIONAL_FAULT", "Office")
+    assert fault is not None and fault.liability_outcome is not None
+    assert fault.liability_outcome.value == outcome

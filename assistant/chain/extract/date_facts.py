@@ -52,7 +52,7 @@ _SELLS = words_re(
 # 400 kg": the system acting, not a purchase by the writer.
 _USE_START = words_re(
     r"\b(?:started (?:using|to use)|began (?:using|to use)|signed up|subscribed|installed|"
-    r"have (?:been )?us(?:ed|ing)|nutzen seit|utilis\w+ depuis)\b"
+    r"(?:have|has|had) (?:been )?us(?:ed|ing)|nutzen seit|utilis\w+ depuis|since|seit|depuis)\b"
 )
 _SYSTEM_ACTED = words_re(
     r"\b(?:it|the (?:system|tool|assistant|agent|bot|app|ai|software|robot|model))\s+"
