@@ -48,6 +48,9 @@ def _isolated_dirs(
     )
     monkeypatch.delenv("ASSISTANT_CONFIG", raising=False)
     monkeypatch.delenv("ASSISTANT_CHROMA_URL", raising=False)
+    # `make` exports the mirror for `assistant setup`; tests choose their source themselves
+    # (fetch tests must hit their loopback server, not the mirror).
+    monkeypatch.delenv("ASSISTANT_CORPUS_SOURCE_DIR", raising=False)
     get_settings.cache_clear()
     yield
     get_settings.cache_clear()

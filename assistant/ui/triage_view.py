@@ -157,7 +157,15 @@ def _analyse(ctx: AppContext, text: str) -> None:
         return
     # Redraw the whole page (sidebar included) from the new session state; the chain's notes
     # are shown once after the redraw.
-    st.session_state[_TRIAGE_NOTES] = outcome.notes
+    notes = list(outcome.notes)
+    if len(text) >= ctx.settings.max_narrative_chars:
+        # The text box stops at the limit without a word; say that the rest was not read.
+        notes.append(
+            f"Your text reached the {ctx.settings.max_narrative_chars:,}-character limit of the "
+            "text box: anything pasted beyond it was cut off and not analysed — paste the "
+            "incident description itself, or upload the document as a file."
+        )
+    st.session_state[_TRIAGE_NOTES] = notes
     st.rerun()
 
 

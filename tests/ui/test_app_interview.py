@@ -55,9 +55,9 @@ def test_interview_turns_update_the_analysis(seed: dict[str, object]) -> None:
     assert pending and pending[0]["text"].replace("\\", "")[:30] in reply.replace("\\", "")
     before = _consistent(sid)
 
-    # Answer the first question with yes: its fact is set, stated by the user.
-    first = pending[0]
-    reply = _say(at, "1. yes")
+    # Answer the first yes/no question with yes: its fact is set, stated by the user.
+    number, first = next((i, q) for i, q in enumerate(pending, 1) if q["kind"] == "yes_no")
+    reply = _say(at, f"{number}. yes")
     state = store().load(sid)
     case = Case.model_validate(state.case)
     set_paths = [p for p in first["fact_paths"] if case.provenance.get(p)]

@@ -11,8 +11,10 @@ legal boundary are dropped with the reason, so the interviewer asks for the exac
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from assistant.chain.extract.candidates import DroppedFact, FactCandidate
 from assistant.chain.extract.dates import (
@@ -71,21 +73,33 @@ class _Dated:
 def _distance(pattern: re.Pattern[str], s: Sentence, mention: DateMention) -> int:
     """Characters between the date and the nearest match of ``pattern`` in its sentence."""
     lo, hi = mention.pos - s.start, mention.endpos - s.start
-    gaps = [max(0, m.start() - hi, lo - m.end()) for m in pattern.finditer(s.text)]
+    gaps = [max(0, start - hi, lo - end) for start, end in _spans(pattern, s)]
     return min(gaps, default=10_000)
+
+
+@lru_cache(maxsize=1024)
+def _has(pattern: re.Pattern[str], s: Sentence) -> bool:
+    return pattern.search(s.text) is not None
+
+
+@lru_cache(maxsize=1024)
+def _spans(pattern: re.Pattern[str], s: Sentence) -> tuple[tuple[int, int], ...]:
+    return tuple(m.span() for m in pattern.finditer(s.text))
 
 
 def _exact(item: _Dated) -> bool:
     return item.mention.span is not None and item.mention.span.exact
 
 
-def _cue_positions(s: Sentence, table: object) -> list[int]:
+@lru_cache(maxsize=1024)
+def _cue_positions(s: Sentence, table: object) -> tuple[int, ...]:
+    # cached: every date of a sentence asks the same question (a pasted log has thousands)
     out: list[int] = []
     for _, pattern in table:  # type: ignore[attr-defined]
         for m in pattern.finditer(s.text):
             if not negated_before(s.text, m.start()):
                 out.append(s.start + m.start())
-    return out
+    return tuple(out)
 
 
 def _candidate(
@@ -113,10 +127,11 @@ def date_facts(
     """Date facts of the narrative (or why a mentioned date was not used)."""
     dated: list[_Dated] = []
     usable = [s for s in sentences if not s.instruction and not s.question]
+    starts = [x.start for x in usable]
     for mention in find_dates(text):
-        s = next((x for x in usable if x.start <= mention.pos < x.end), None)
-        if s is not None:
-            dated.append(_Dated(mention, s))
+        i = bisect.bisect_right(starts, mention.pos) - 1
+        if i >= 0 and mention.pos < usable[i].end:
+            dated.append(_Dated(mention, usable[i]))
     out: list[FactCandidate | DroppedFact] = []
     used: set[int] = set()
     fine_tuners = [a for a, r in roles.items() if Role.FINE_TUNER in r]
@@ -124,18 +139,14 @@ def date_facts(
     for item in dated:
         s, m = item.sentence, item.mention
         original = _ORIGINAL.search(text[max(s.start, m.pos - 40) : m.pos])
-        if _FINE_TUNE.search(s.text) and fine_tuners and not original:
+        if _has(_FINE_TUNE, s) and fine_tuners and not original:
             out.append(_candidate("modification.date", item, text))
-            if _SELLS.search(s.text):
+            if _has(_SELLS, s):
                 out.append(_candidate("market_date", item, text, actor=fine_tuners[0]))
             used.add(m.pos)
             continue
         market = _distance(MARKET_CUES, s, m)
-        if (
-            market <= 60
-            and market < _distance(PURCHASE_CUES, s, m)
-            and not MARKET_VETO.search(s.text)
-        ):
+        if market <= 60 and market < _distance(PURCHASE_CUES, s, m) and not _has(MARKET_VETO, s):
             owner = _owner(s, m, mentions)
             if owner and roles.get(owner, set()) & _UPSTREAM:
                 out.append(_candidate("market_date", item, text, actor=owner))
@@ -164,7 +175,7 @@ def _incident(text: str, dated: list[_Dated]) -> _Dated | None:
         if (
             _distance(PURCHASE_CUES, d.sentence, d.mention) > 40
             or _cue_positions(d.sentence, HARM_CUES)
-            or _SYSTEM_ACTED.search(d.sentence.text)
+            or _has(_SYSTEM_ACTED, d.sentence)
         )
         and _distance(_USE_START, d.sentence, d.mention) > 40
     ]
@@ -173,7 +184,7 @@ def _incident(text: str, dated: list[_Dated]) -> _Dated | None:
     for d in candidates:
         if (
             _cue_positions(d.sentence, HARM_CUES)
-            or INCIDENT_CUES.search(d.sentence.text)
+            or _has(INCIDENT_CUES, d.sentence)
             or _cue_positions(d.sentence, CAUSE_CUES)
         ):
             stated.append(d)

@@ -14,6 +14,7 @@ which side of the boundary the event lies on decides the law, so the fact is lef
 
 from __future__ import annotations
 
+import bisect
 import re
 import tomllib
 from datetime import date
@@ -33,6 +34,7 @@ from assistant.chain.extract.date_patterns import (
     YEARLESS_MD,
 )
 from assistant.chain.extract.date_types import DateMention, DateSpan, day_span, month_span
+from assistant.chain.extract.text import Spans
 
 __all__ = [
     "MARKET_DATE_BOUNDARIES",
@@ -46,10 +48,6 @@ __all__ = [
 ]
 
 _PRECISION_WORDS = {"part_month": "part of the month", "part_year": "part of the year"}
-
-
-def _overlaps(taken: list[tuple[int, int]], start: int, end: int) -> bool:
-    return any(start < e and s < end for s, e in taken)
 
 
 def _unit_shift(unit: str, n: int) -> tuple[int, int]:
@@ -66,15 +64,15 @@ def _unit_shift(unit: str, n: int) -> tuple[int, int]:
 def find_dates(text: str) -> list[DateMention]:
     """Every date mention in ``text``, in order of position."""
     found: list[DateMention] = []
-    taken: list[tuple[int, int]] = []
+    taken = Spans()
     for pattern, convert in PATTERNS:
         for m in pattern.finditer(text):
-            if _overlaps(taken, m.start(), m.end()):
+            if taken.overlaps(m.start(), m.end()):
                 continue
             span, problem = convert(m)
             if span is None and problem is None:
                 continue
-            taken.append((m.start(), m.end()))
+            taken.add(m.start(), m.end())
             found.append(DateMention(m.group(0), m.start(), m.end(), span, problem))
     found.sort(key=lambda d: d.pos)
     explicit = [d for d in found if d.span is not None]
@@ -88,17 +86,23 @@ def find_dates(text: str) -> list[DateMention]:
         ("same", SAME_DAY),
     ):
         for m in pattern.finditer(text):
-            if not _overlaps(taken, m.start(), m.end()):
-                taken.append((m.start(), m.end()))
+            if not taken.overlaps(m.start(), m.end()):
+                taken.add(m.start(), m.end())
                 pending.append((m.start(), kind, m))
     # In text order, so "On 3 March ... two weeks later" counts from the resolved 3 March.
     years = {d.span.start.year for d in explicit if d.span is not None}
     for _, kind, m in sorted(pending, key=lambda p: p[0]):
-        before = [d for d in explicit if d.endpos <= m.start()]
-        mention = _anchored(kind, m, before[-1].span if before else None, years)
+        # the latest explicit date ending before this mention; bisect keeps a long log linear
+        i = bisect.bisect_right(explicit, m.start(), key=lambda d: d.pos)
+        while i > 0 and explicit[i - 1].endpos > m.start():
+            i -= 1
+        anchor = explicit[i - 1] if i > 0 else None
+        mention = _anchored(kind, m, anchor.span if anchor else None, years)
         if mention is not None:
-            explicit.append(mention) if mention.span is not None else found.append(mention)
-            explicit.sort(key=lambda d: d.pos)
+            if mention.span is not None:
+                bisect.insort(explicit, mention, key=lambda d: d.pos)
+            else:
+                found.append(mention)
     return sorted({id(d): d for d in found + explicit}.values(), key=lambda d: d.pos)
 
 

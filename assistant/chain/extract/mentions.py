@@ -22,11 +22,14 @@ from assistant.chain.extract.lexicon_names import (
     ORG_HEADS,
     STOP_CAPS,
 )
+from assistant.chain.extract.text import Spans
 
 __all__ = ["ActorRecord", "Mention", "find_actors", "mentions_of", "place_code"]
 
+# A token never starts inside a word: without the look-behind every position of a long
+# capitalised run is a new start and matching goes quadratic (a 20 kB "XXX…" took 19 s).
 _TOK = (
-    r"(?:St\.|[A-ZÄÖÜÉ][\w&\-]*(?:['’](?!s\b)[A-Za-z]\w*)?|[a-z]+[A-Z][\w\-]*|"
+    r"(?<![\w&\-'’])(?:St\.|[A-ZÄÖÜÉ][\w&\-]*(?:['’](?!s\b)[A-Za-z]\w*)?|[a-z]+[A-Z][\w\-]*|"
     r"\d+[A-Za-z][\w\-]*)"
 )
 _CONN = r"(?:&|and|und|et)"
@@ -121,24 +124,28 @@ def _clean_tokens(text: str, start: int) -> tuple[str, int] | None:
     return None
 
 
-def _overlaps(taken: list[tuple[int, int]], start: int, end: int) -> bool:
-    return any(start < e and s < end for s, e in taken)
+# More named parties than any incident narrative has: beyond this the text is a list or a
+# log, and every further name would only cost a pass over the whole text (mentions_of).
+MAX_ACTORS = 60
 
 
 def find_actors(text: str) -> list[ActorRecord]:
-    """Companies and named people in ``text``, in order of first mention."""
+    """Companies and named people in ``text``, in order of first mention (at most
+    :data:`MAX_ACTORS`)."""
     found: dict[str, ActorRecord] = {}
-    taken: list[tuple[int, int]] = []
+    known: set[str] = set()  # names and aliases of the records found, casefolded
+    taken = Spans()
 
     def add(name: str, kind: str, start: int, end: int, aliases: set[str]) -> None:
         key = name.casefold()
-        for record in found.values():
-            if key == record.name.casefold() or key in {a.casefold() for a in record.aliases}:
-                return
+        if key in known or len(found) >= MAX_ACTORS:
+            return
         record = ActorRecord(name, kind, start, aliases={a for a in aliases if a != name})
         _describe(text, end, start, record)
         found[key] = record
-        taken.append((start, end))
+        known.add(key)
+        known.update(a.casefold() for a in record.aliases)
+        taken.add(start, end)
 
     for m in _COMPANY.finditer(text):
         cleaned = _clean_tokens(m["name"], m.start("name"))
@@ -148,7 +155,7 @@ def find_actors(text: str) -> list[ActorRecord]:
         name = " ".join(text[start : m.end()].split())
         add(name, "company", start, m.end(), _company_aliases(" ".join(base.split())))
     for m in _CAPS_RUN.finditer(text):
-        if _overlaps(taken, m.start(), m.end()):
+        if taken.overlaps(m.start(), m.end()):
             continue
         cleaned = _clean_tokens(m.group(0), m.start())
         if cleaned is None:
@@ -163,14 +170,14 @@ def find_actors(text: str) -> list[ActorRecord]:
         base = " ".join(base.split())
         add(base, "company", start, m.end(), _company_aliases(base))
     for m in _KNOWN_ORGS.finditer(text):
-        if not _overlaps(taken, m.start(), m.end()):
+        if not taken.overlaps(m.start(), m.end()):
             add(m.group(0), "company", m.start(), m.end(), {m.group(0)})
     for m in _INSTITUTION.finditer(text):
-        if not _overlaps(taken, m.start(), m.end()):
+        if not taken.overlaps(m.start(), m.end()):
             name = " ".join(m.group(0).split())
             add(name, "company", m.start(), m.end(), {name})
     for m in _PUBLIC_BODY.finditer(text):
-        if _overlaps(taken, m.start(), m.end()):
+        if taken.overlaps(m.start(), m.end()):
             continue
         name, end, aliases = " ".join(m.group(0).split()), m.end(), set()
         alt = re.match(r"\s*\((?P<alt>[A-ZÄÖÜÉ][^()]{2,40})\)", text[m.end() :])
@@ -180,12 +187,12 @@ def find_actors(text: str) -> list[ActorRecord]:
         if name.casefold() in found:
             found[name.casefold()].descriptors.add("public body")
     for m in _TITLE.finditer(text):
-        if _overlaps(taken, m.start(), m.end()):
+        if taken.overlaps(m.start(), m.end()):
             continue
         name = m["name"] if " " in m["name"] else f"{m['title']} {m['name']}"
         add(name, "person", m.start("name"), m.end(), {m["name"].split()[-1]})
     for m in _FIRST_LAST.finditer(text):
-        if _overlaps(taken, m.start(), m.end()) or m["first"].casefold() not in FIRST_NAMES:
+        if taken.overlaps(m.start(), m.end()) or m["first"].casefold() not in FIRST_NAMES:
             continue
         last = m["last"]
         if last.casefold() in STOP_CAPS or last.casefold() in ORG_HEADS or place_code(last):
@@ -257,7 +264,7 @@ def _describe(text: str, end: int, start: int, record: ActorRecord) -> None:
 def mentions_of(text: str, actors: list[ActorRecord]) -> list[Mention]:
     """Every mention of every actor (full name or alias, possessive marked), in text order."""
     out: list[Mention] = []
-    taken: list[tuple[int, int]] = []
+    taken = Spans()
     forms = sorted(
         ((form, a.name) for a in actors for form in {a.name, *a.aliases}),
         key=lambda fa: -len(fa[0]),
@@ -266,8 +273,8 @@ def mentions_of(text: str, actors: list[ActorRecord]) -> list[Mention]:
         spaced = r"\s+".join(re.escape(w) for w in form.split())
         pattern = re.compile(rf"(?<![\w-]){spaced}(?P<poss>['’]s\b|['’](?=\s))?(?![\w-])")
         for m in pattern.finditer(text):
-            if _overlaps(taken, m.start(), m.end()):
+            if taken.overlaps(m.start(), m.end()):
                 continue
-            taken.append((m.start(), m.end()))
+            taken.add(m.start(), m.end())
             out.append(Mention(actor, m.start(), m.end(), bool(m["poss"]), m.group(0)))
     return sorted(out, key=lambda mention: mention.start)

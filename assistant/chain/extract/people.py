@@ -55,7 +55,7 @@ _OUR_APPOSITION = words_re(
     r"\b(?:our|unser\w*|notre|nos) (?:[\w-]+ ){0,2}[\w-]+,\s*(?:the |die |der |la |le )?$"
 )
 _ROLE_HERE = words_re(
-    r"^\s*(?P<role>deployer|developer|provider|operator|manufacturer|integrator|importer|"
+    r"^[\t\x20]*(?P<role>deployer|developer|provider|operator|manufacturer|integrator|importer|"
     r"distributor)\s+here\b",
     re.IGNORECASE | re.MULTILINE,
 )

@@ -13,6 +13,7 @@ from dataclasses import dataclass, replace
 
 __all__ = [
     "Sentence",
+    "Spans",
     "clause_around",
     "is_instruction",
     "negated_before",
@@ -96,6 +97,22 @@ def normalise(text: str) -> str:
     return normalise_with_map(text)[0]
 
 
+class Spans:
+    """Character spans already claimed by a match. Checking a new span costs its length, not
+    the number of spans taken so far (a pasted log with 15,000 dates stays linear)."""
+
+    def __init__(self) -> None:
+        self._covered: set[int] = set()
+
+    def overlaps(self, start: int, end: int) -> bool:
+        """Whether ``[start, end)`` shares a character with a claimed span."""
+        return any(i in self._covered for i in range(start, end))
+
+    def add(self, start: int, end: int) -> None:
+        """Claim ``[start, end)``."""
+        self._covered.update(range(start, end))
+
+
 @dataclass(frozen=True)
 class Sentence:
     """A sentence (or list item / line) of the narrative with its offsets."""
@@ -133,11 +150,12 @@ def sentences(text: str) -> list[Sentence]:
         head = text[start : m.start()]
         if head.endswith(".") and _ABBREV.search(head[-12:]) and "\n" not in m.group(0):
             continue  # "Ltd." or "15." (a German date) does not end the sentence
-        if _add(out, text, start, m.start()):
-            breaks.append(bool(_PARAGRAPH.search(m.group(0))))
+        added = _add(out, text, start, m.start())
+        if added:
+            breaks.extend([False] * (added - 1) + [bool(_PARAGRAPH.search(m.group(0)))])
         start = m.end()
-    if _add(out, text, start, len(text)):
-        breaks.append(True)
+    added = _add(out, text, start, len(text))
+    breaks.extend([False] * (added - 1) + [True] if added else [])
     tainted = False
     for i, sentence in enumerate(out):
         if sentence.instruction:
@@ -149,17 +167,32 @@ def sentences(text: str) -> list[Sentence]:
     return out
 
 
-def _add(out: list[Sentence], text: str, start: int, end: int) -> bool:
+# No real sentence is this long; a run without full stops (a pasted table, a log, an attack)
+# is cut into pieces so that per-sentence work stays linear in the length of the text.
+MAX_SENTENCE_CHARS = 1_000
+
+
+def _add(out: list[Sentence], text: str, start: int, end: int) -> int:
+    """Append the sentence ``text[start:end]`` (cut at whitespace if over-long); how many."""
     while start < end and text[start].isspace():
         start += 1
     while end > start and text[end - 1].isspace():
         end -= 1
     if end <= start:
-        return False
+        return 0
+    added = 0
+    while end - start > MAX_SENTENCE_CHARS:
+        cut = start + MAX_SENTENCE_CHARS
+        space = max(text.rfind(" ", start, cut), text.rfind("\n", start, cut))
+        cut = space if space > start + MAX_SENTENCE_CHARS // 2 else cut
+        added += _add(out, text, start, cut)
+        start = cut
+        while start < end and text[start].isspace():
+            start += 1
     body = text[start:end]
     question = body.rstrip("\"')").endswith("?")
     out.append(Sentence(start, end, body, question=question, instruction=is_instruction(body)))
-    return True
+    return added + 1
 
 
 # Text addressed to the assistant: imperatives about its instructions, role or output, in

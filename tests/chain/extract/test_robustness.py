@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import time
+
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -49,3 +52,24 @@ def test_answers_never_raise(path: str, answer: str) -> None:
     assert result.ok or result.clarification
     if not result.ok:
         assert result.case == CASE
+
+
+# Texts at the narrative limit that once made a pattern go quadratic (minutes, not seconds):
+# a capitalised run, camel-case pairs, newlines only, a log of dates, a list of 6,000 companies.
+LIMIT = 200_000
+HOSTILE = {
+    "capitals": "X" * LIMIT,
+    "camel pairs": "aB" * (LIMIT // 2),
+    "newlines": "\n" * LIMIT,
+    "date log": ("1 March 2027 " * LIMIT)[:LIMIT],
+    "company list": " ".join(f"Firma{i} GmbH sold it to Kunde{i} AG." for i in range(7000))[:LIMIT],
+}
+
+
+@pytest.mark.parametrize("name", list(HOSTILE))
+def test_hostile_text_at_the_limit_is_read_within_the_safety_bound(name: str) -> None:
+    started = time.perf_counter()
+    result = extract_case(HOSTILE[name])
+    seconds = time.perf_counter() - started
+    assert seconds < 10.0, f"{name}: {seconds:.1f} s"
+    assert len(result.case.actors) <= 60
