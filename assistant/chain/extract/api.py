@@ -14,7 +14,7 @@ from assistant.chain.extract.combine import combine_drafts
 from assistant.chain.extract.merge import ExtractedFact, FactConflict, merge_draft
 from assistant.chain.extract.model_extractor import extract_with_model
 from assistant.chain.extract.rules_extractor import extract_with_rules
-from assistant.chain.extract.text import strip_invisible
+from assistant.chain.extract.text import strip_invisible, without_instructions
 from assistant.facts import Case
 from assistant.llm.outcome import CallOutcome
 
@@ -78,9 +78,12 @@ def extract_case(
     rules = extract_with_rules(clean)
     draft, method, outcome = rules, "rules", None
     notes: list[str] = []
+    # The model reads the narrative without the passages addressed to it (prompt injection):
+    # it cannot obey what it never sees. The pattern extractor's note tells the user.
+    for_model, _ = without_instructions(clean)
     if model is not None:
         try:
-            found = extract_with_model(model, clean)
+            found = extract_with_model(model, for_model)
         except Exception as exc:  # a model integration bug must not lose the triage
             found = None
             notes.append(f"The language model extraction failed ({type(exc).__name__}); "

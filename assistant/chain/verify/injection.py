@@ -11,30 +11,27 @@ from __future__ import annotations
 
 import re
 
+from assistant.chain.instructions import is_instruction, is_role_header, visible
+
 __all__ = ["echoes_injection", "injected_spans", "strip_phrases"]
 
-_INSTRUCTION = re.compile(
-    r"ignore (?:all |any )?(?:the )?(?:previous|prior|above|earlier|your) (?:instructions|rules)|"
-    r"disregard (?:all |any |the )?(?:previous|prior|above|your)|"
-    r"\bsystem (?:note|prompt|message|instruction)s?\b|new instructions|"
-    r"\b(?:AI|assistant|model|chatbot|LLM)\b[^.\n]{0,40}\b(?:must|should|shall|are to|will)\s+"
-    r"(?:state|say|answer|write|conclude|output|reply|respond|declare|confirm)|"
-    r"\b(?:state|say|declare|conclude|confirm) that\b[^.\n]{0,120}\b(?:no liability|not liable|"
-    r"bears no)|end your (?:answer|reply|response)|respond only with|"
-    r"you are now\b|act as\b|reveal (?:your|the) (?:prompt|instructions)",
-    re.IGNORECASE,
-)
 _QUOTED = re.compile(r"[\"“”„«»]([^\"“”„«»\n]{3,120})[\"“”„«»]")
 _TALKS_ABOUT = re.compile(
     r"instruction|injected|injection|ignor|embedded|prompt|addressed to the (?:AI|assistant)",
     re.IGNORECASE,
 )
-_SENT = re.compile(r"(?<=[.!?])\s+|\n+")
 
 
 def injected_spans(narrative: str) -> list[str]:
-    """Sentences of the narrative that address the AI with instructions."""
-    return [s.strip() for s in _SENT.split(narrative or "") if s.strip() and _INSTRUCTION.search(s)]
+    """Sentences of the narrative that address the AI with instructions (the detector that
+    extraction uses, :mod:`assistant.chain.instructions`), without their invisible disguise."""
+    from assistant.chain.extract.text import sentences
+
+    return [
+        visible(s.text).strip()
+        for s in sentences(narrative or "")
+        if is_instruction(s.text) or is_role_header(s.text)
+    ]
 
 
 def _phrases(spans: list[str]) -> list[str]:

@@ -131,13 +131,15 @@ def test_injected_instructions_stay_data_and_cannot_add_facts() -> None:
     model = ScriptedChatModel.of([obeying])
     result = extract_case(INJECTED, model=model)
     assert _roles(result.case, "Harbour Clinic") is None
-    assert any("instructions" in d.reason for d in result.dropped if d.origin == "model")
+    # the model never saw the injected block, so a quote from it cannot be verified
+    assert any("quote not found" in d.reason for d in result.dropped if d.origin == "model")
     assert any("instructions" in n for n in result.notes)
     system, human = model.calls[0][0], model.calls[0][-1]
     assert "Harbour Clinic" not in system.text and "ignore previous" not in system.text
     blocks = parse_data_blocks(human.text)
     assert [name for name, _, _ in blocks] == ["narrative"]
-    assert "ignore previous instructions" in blocks[0][2] and "\u200b" not in human.text
+    assert "ignore previous" not in blocks[0][2] and "not liable" not in blocks[0][2]
+    assert NARRATIVE.split(".")[0] in blocks[0][2] and "\u200b" not in human.text
     assert human.text.index("</data") < human.text.index("From the narrative above")
 
 
