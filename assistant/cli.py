@@ -82,3 +82,7 @@ def main() -> None:
         if exc.hint:
             err_console.print(f"[yellow]what to do:[/] {exc.hint}")
         sys.exit(2)
+
+
+if __name__ == "__main__":
+    main()

@@ -20,7 +20,7 @@ import typer
 from rich.console import Console
 from rich.progress import BarColumn, DownloadColumn, Progress, TextColumn, TimeElapsedColumn
 
-from assistant.errors import AssistantError
+from assistant.errors import AssistantError, CorpusError
 from assistant.settings import Settings, get_settings
 
 __all__ = ["register", "run_setup"]
@@ -80,12 +80,29 @@ def _step_corpus(settings: Settings, source_dir: Path | None) -> str:
     )
     loaded = corpus.load_corpus(settings)
     origin = f"mirror {source}" if source else "official URLs"
+    failed = report.failed
+    if failed and not loaded.trees:
+        first = failed[0]
+        raise CorpusError(
+            f"no legal text could be fetched from {origin} ({len(failed)} sources failed; "
+            f"first: {first.error}); the app runs on the project's digest of provisions",
+            hint=first.hint,
+        )
+    for result in failed:
+        console.print(f"  [yellow]![/] {result.key}: {result.error}")
     return f"{report} from {origin}; {len(loaded.trees)} parsed versions"
 
 
 def _step_index(settings: Settings) -> str:
     index = importlib.import_module("assistant.index")
-    report = _call_with_progress(index.build_index, "building search index", settings=settings)
+    label = "building search index"
+    with _progress() as bar:
+        task = bar.add_task(label, total=None)
+
+        def progress(stage: str, done: int, total: int) -> None:
+            bar.update(task, completed=done, total=total, description=f"{label}: {stage}")
+
+        report = index.build_index(settings=settings, progress=progress)
     return str(report)
 
 

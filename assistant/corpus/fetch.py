@@ -168,6 +168,35 @@ class _Truncated(Exception):
     pass
 
 
+class _HostDown(httpx.ConnectError):
+    pass
+
+
+class _RememberUnreachable(httpx.BaseTransport):
+    """Once a host refuses connections (no network, DNS down), later requests to it fail at
+    once: offline, 14 sources x retries would otherwise take most of a minute to say so."""
+
+    def __init__(self, inner: httpx.BaseTransport, attempts: int) -> None:
+        self._inner = inner
+        self._attempts = attempts  # failed connections in a row before a host counts as down
+        self._failures: dict[str, int] = {}
+
+    def handle_request(self, request: httpx.Request) -> httpx.Response:
+        host = request.url.host
+        if self._failures.get(host, 0) >= self._attempts:
+            raise _HostDown(f"{host} was unreachable a moment ago", request=request)
+        try:
+            response = self._inner.handle_request(request)
+        except httpx.ConnectError:
+            self._failures[host] = self._failures.get(host, 0) + 1
+            raise
+        self._failures.pop(host, None)
+        return response
+
+    def close(self) -> None:
+        self._inner.close()
+
+
 def _download(
     client: httpx.Client,
     url: str,
@@ -201,6 +230,9 @@ def _download(
             last = exc
             if exc.response.status_code < 500 and exc.response.status_code != 429:
                 break  # a client error will not go away by retrying
+        except _HostDown as exc:
+            last = last if last is not None else exc
+            break  # the host failed to connect a moment ago: retrying only adds waiting
         except (httpx.TransportError, _Truncated) as exc:
             last = exc
     assert last is not None
@@ -329,7 +361,9 @@ def fetch_sources(
             ),
             follow_redirects=True,
             headers={"User-Agent": USER_AGENT},
-            transport=transport,
+            transport=_RememberUnreachable(
+                transport or httpx.HTTPTransport(), attempts=settings.fetch_retries + 1
+            ),
         )
     )
     try:

@@ -56,6 +56,16 @@ class BuildReport(BaseModel):
     seconds: float = 0.0
     timings: dict[str, float] = Field(default_factory=dict)
 
+    def __str__(self) -> str:
+        where = "Chroma server" if self.chroma_mode != "local" else "embedded Chroma"
+        if self.noop:
+            return f"up to date: {self.chunks:,} chunks, {self.dense_chunks:,} embedded ({where})"
+        return (
+            f"{self.chunks:,} chunks from {len(self.by_act)} acts, {self.dense_chunks:,} embedded "
+            f"({self.embedded_now:,} new, {self.embedded_cached:,} from the cache) into {where} "
+            f"in {self.seconds:.1f} s"
+        )
+
 
 def _versions_of(trees: Sequence[ActTree]) -> tuple[dict[str, list[str]], dict[str, list[str]]]:
     versions: dict[str, list[str]] = {}

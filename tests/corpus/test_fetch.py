@@ -265,3 +265,39 @@ def test_unknown_source_and_missing_mirror_are_clear_errors(tmp_path: Path) -> N
         fetch_sources(_settings(tmp_path), only=["NOPE"])
     with pytest.raises(FetchError, match="does not exist"):
         fetch_sources(_settings(tmp_path), source_dir=tmp_path / "absent")
+
+
+def test_an_unreachable_host_is_tried_once_not_once_per_source(
+    tmp_path: Path, manifest: Manifest
+) -> None:
+    """Offline, every source on the same host would wait through its retries; after the first
+    refused connection the rest fail at once with the same clear error."""
+    import socket
+
+    import httpx
+
+    sock = socket.socket()
+    sock.bind(("127.0.0.1", 0))
+    port = sock.getsockname()[1]
+    sock.close()
+    tries: list[str] = []
+
+    class Counting(httpx.HTTPTransport):
+        def handle_request(self, request: httpx.Request) -> httpx.Response:
+            tries.append(str(request.url))
+            return super().handle_request(request)
+
+    entries = [
+        e.model_copy(update={"download_url": f"http://127.0.0.1:{port}/{e.key}"})
+        for e in manifest.sources
+        if e.mirror and e.mirror[0].format is not SourceFormat.PLACEHOLDER
+    ][:4]
+    settings = Settings(data_dir=tmp_path / "data", fetch_timeout_s=1.0, fetch_retries=2)
+    report = fetch_sources(
+        settings, manifest=Manifest(sources=entries), transport=Counting(), backoff_s=0.01
+    )
+    assert len(report.failed) == len(entries) == 4
+    assert all("cannot reach 127.0.0.1" in (r.error or "") for r in report.failed), [
+        r.error for r in report.failed
+    ]
+    assert len(tries) == 3  # the first source's attempt and two retries; nothing after
