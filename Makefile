@@ -79,6 +79,7 @@ bench: $(VENV)/.dev-installed
 	for b in benchmarks/*.py; do echo "== $$b"; $(BIN)/python $$b || exit 1; done
 
 eval: $(VENV)/.run-installed
+	$(BIN)/assistant setup
 	$(BIN)/assistant eval
 
 clean:
