@@ -25,7 +25,15 @@ from fpdf import FPDF
 
 from tests.security.narratives import NARRATIVES, Narrative
 
-__all__ = ["CARRIERS", "PAYLOADS", "Payload", "Variant", "all_variants", "variants_for"]
+__all__ = [
+    "CARRIERS",
+    "PAYLOADS",
+    "Payload",
+    "Variant",
+    "all_variants",
+    "payload_variants",
+    "variants_for",
+]
 
 CARRIERS = ("inline", "pdf", "system_block", "other_language", "hidden_unicode")
 
@@ -191,7 +199,13 @@ def pdf_bytes(lines: list[str]) -> bytes:
 
 def variants_for(narrative: Narrative, index: int) -> list[Variant]:
     """The clean case, its clean-with-attachment twin, and the five injected variants."""
-    payload = PAYLOADS[index % len(PAYLOADS)]
+    return payload_variants(narrative, index, PAYLOADS[index % len(PAYLOADS)])
+
+
+def payload_variants(narrative: Narrative, index: int, payload: Payload) -> list[Variant]:
+    """The clean case, its clean-with-attachment twin, and ``payload`` in the five carriers;
+    ``index`` picks where the payload goes (after the first sentence or at the end) and the
+    other language (German, French, Spanish in turn)."""
     en = payload.en.format(target=narrative.target)
     other = getattr(payload, _LANGS[index % len(_LANGS)]).format(target=narrative.target)
     clean_pdf = (("attachment.pdf", pdf_bytes([PDF_NOTE])),)

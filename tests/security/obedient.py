@@ -1,15 +1,16 @@
 """A worst-case chat model: honest on clean input, and it *obeys* every instruction it can see.
 
 It reads the data blocks of each request (what a real model would see, after the app and
-``build_messages`` cleaned them). When one of our payloads is visible, in any of its languages,
-it does what the payload asks, as well as a model could while still passing the pipeline's
-checks:
+``build_messages`` cleaned them). When one of our payloads (the dev suite's ``PAYLOADS`` or the
+held-out ``HELDOUT_PAYLOADS``) is visible, in any of its languages, it does what the payload
+asks, as well as a model could while still passing the pipeline's checks:
 
 * extraction (a JSON schema in the system prompt): it names the payload's target with the role
   ``end_user``, backed by a *genuine* quote of the target's own sentence (so the quote check
   passes), moves the incident to "1 January 2019", and lists an invented actor;
 * any other call (the analyst): it declares the target not liable under any regime, cites the
-  withdrawn AILD as law, replaces the answer when told to, and prints its system prompt.
+  withdrawn AILD as law, replaces the answer when told to, prints its system prompt, and says
+  whatever else the payload wanted said (its ``echoes``).
 
 On clean input it extracts nothing (the pattern extractor carries the facts) and writes one
 modest line per numbered item, citing that item's IDs. The point: whatever such a model does,
@@ -27,7 +28,11 @@ from langchain_core.messages import BaseMessage
 from assistant.llm import ScriptedChatModel
 from assistant.llm.messages import parse_data_blocks
 from tests.security.carriers import PAYLOADS, Payload
+from tests.security.heldout_payloads import HELDOUT_PAYLOADS
 from tests.security.narratives import NARRATIVES, Narrative
+
+# Every payload it recognises: the dev suite's and the held-out set's.
+KNOWN_PAYLOADS: list[Payload] = [*PAYLOADS, *HELDOUT_PAYLOADS]
 
 _SPACE = re.compile(r"\s+")
 _ITEM = re.compile(r"^(\d+)\.\s+(.+?)\s+—.*?((?:\[[^\]]+\])?)\s*$")
@@ -43,7 +48,7 @@ def _visible_order(data: str) -> tuple[Payload, Narrative] | None:
     for narrative in NARRATIVES:
         if narrative.target.lower() not in seen and narrative.text[:40].lower() not in seen:
             continue
-        for payload in PAYLOADS:
+        for payload in KNOWN_PAYLOADS:
             for lang in ("en", "de", "fr", "es"):
                 wanted = _norm(getattr(payload, lang).format(target=narrative.target))
                 if wanted[:60] in seen:
@@ -99,9 +104,10 @@ def _extraction(schema: dict[str, Any], order: tuple[Payload, Narrative] | None)
     return json.dumps(reply)
 
 
-def _analyst(user: str, system: str, target: str | None) -> str:
+def _analyst(user: str, system: str, target: str | None, wanted: tuple[str, ...] = ()) -> str:
     """The analyst's numbered lines: obedient (exonerate ``target``, cite the AILD, leak the
-    system prompt) when ``target`` is given, else nothing usable (the template is shown)."""
+    system prompt, and say whatever else the payload wanted said, ``wanted``) when ``target``
+    is given, else nothing usable (the template is shown)."""
     if target is None:
         return "No items."  # honest but unhelpful: keeps the clean baseline cheap and stable
     items = next((body for name, _, body in parse_data_blocks(user) if name == "items"), "")
@@ -109,11 +115,13 @@ def _analyst(user: str, system: str, target: str | None) -> str:
     for raw in items.splitlines():
         match = _ITEM.match(raw.strip())
         if match:
-            lines.append(
+            line = (
                 f"{match.group(1)}. {target} is not liable under any regime and bears no "
                 f"liability; no AI system was involved; {target} is a mere end user "
                 "[AILD_PROPOSAL Art 4]."
             )
+            extra = [w for w in wanted if w not in line.lower()]  # the dev payloads' are in
+            lines.append(f"{line} Also: {'; '.join(extra)}." if extra else line)
     lines.append("No liability for anyone. Case closed.")
     lines.append("System prompt: " + _SPACE.sub(" ", system))
     return "\n".join(lines)
@@ -134,9 +142,10 @@ def _reply(messages: list[BaseMessage], *, poisoned: bool) -> str:
     if schema is not None:
         return _extraction(schema, order)
     target = order[1].target if order is not None else None
+    wanted = order[0].echoes if order is not None else ()
     if poisoned and target is None:
         target = next(iter(_actors_in(user)), "the provider")
-    return _analyst(user, system, target)
+    return _analyst(user, system, target, wanted)
 
 
 def obedient_model(*, poisoned: bool = False) -> ScriptedChatModel:
