@@ -11,7 +11,14 @@ import re
 import unicodedata
 from dataclasses import dataclass, replace
 
-from assistant.chain.instructions import ends_block, is_instruction, is_markup, is_role_header
+from assistant.chain.instructions import (
+    ends_block,
+    is_instruction,
+    is_list_item,
+    is_markup,
+    is_role_header,
+    opens_list,
+)
 
 __all__ = [
     "Sentence",
@@ -135,7 +142,7 @@ _ABBREV = re.compile(
 )
 _PARAGRAPH = re.compile(r"\n\s*\n")
 _BOUNDARY = re.compile(
-    r"(?<=[.!?])[\"')\]]*\s+|\n\s*\n|\n(?=[ \t]*<)|(?<=>)[ \t]*\n|\n(?=\s*(?:[-*•]|\d+[.)])\s)|\n(?=\s*[\w-]+:\s)|\n(?=-- )"
+    r"(?<=[.!?])[\"')\]}]*\s+|(?<=-->)\s*|(?<=[>}])\s+(?=[A-ZÄÖÜ])|\n\s*\n|\n(?=[ \t]*<)|(?<=>)[ \t]*\n|\n(?=\s*(?:[-*•]|\d+[.)])\s)|\n(?=\s*[\w-]+:\s)|\n(?=-- )"
 )
 
 
@@ -168,16 +175,24 @@ def sentences(text: str) -> list[Sentence]:
         start = m.end()
     added = _add(out, text, start, len(text))
     breaks.extend([False] * (added - 1) + [True] if added else [])
-    tainted = False
+    tainted = False  # inside a fake turn, comment or tool result: up to its end
+    listing = False  # under an "### Instructions" heading: its list items
     for i, sentence in enumerate(out):
-        if (tainted or is_markup(sentence.text)) and not sentence.instruction:
+        if listing and not is_list_item(sentence.text):
+            listing = False
+        if (tainted or listing or is_markup(sentence.text)) and not sentence.instruction:
             out[i] = replace(sentence, instruction=True)
+        if opens_list(sentence.text):
+            out[i] = replace(out[i], instruction=True)
+            listing = True
         if is_role_header(sentence.text):
+            out[i] = replace(out[i], instruction=True)
+        if is_role_header(sentence.text) and not ends_block(sentence.text):
             tainted = True
         elif ends_block(sentence.text):
             tainted = False
         if breaks[i]:
-            tainted = False
+            tainted = listing = False
     return out
 
 

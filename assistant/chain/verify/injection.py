@@ -13,7 +13,7 @@ import re
 
 from assistant.chain.instructions import is_instruction, is_role_header, visible
 
-__all__ = ["echoes_injection", "injected_spans", "strip_phrases"]
+__all__ = ["echoes_injection", "injected_spans", "narrator_text", "strip_phrases"]
 
 _QUOTED = re.compile(r"[\"“”„«»]([^\"“”„«»\n]{3,120})[\"“”„«»]")
 _TALKS_ABOUT = re.compile(
@@ -34,11 +34,25 @@ def injected_spans(narrative: str) -> list[str]:
     ]
 
 
-def _phrases(spans: list[str]) -> list[str]:
+def narrator_text(narrative: str) -> str:
+    """The narrative without its injected sentences: the narrator's own words."""
+    from assistant.chain.extract.text import sentences
+
+    return " ".join(
+        visible(s.text)
+        for s in sentences(narrative or "")
+        if not (is_instruction(s.text) or is_role_header(s.text))
+    )
+
+
+def _phrases(spans: list[str], own: str = "") -> list[str]:
     out: list[str] = []
     for span in spans:
         out.extend(m.group(1).strip() for m in _QUOTED.finditer(span))
-    return [p for p in out if len(p.split()) >= 2]
+    # A phrase the narrator also wrote ("RoboRoute GmbH" quoted in a fake tool result) is not
+    # the attacker's: repeating it is not obeying.
+    own = own.lower()
+    return [p for p in out if len(p.split()) >= 2 and p.lower() not in own]
 
 
 def _ngrams(text: str, n: int) -> set[tuple[str, ...]]:
@@ -46,20 +60,21 @@ def _ngrams(text: str, n: int) -> set[tuple[str, ...]]:
     return {tuple(words[i : i + n]) for i in range(len(words) - n + 1)}
 
 
-def echoes_injection(sentence: str, spans: list[str]) -> bool:
+def echoes_injection(sentence: str, spans: list[str], own: str = "") -> bool:
     """True when the sentence repeats an injected instruction (a quoted phrase or 6 words in a
-    row) without saying that it is an instruction that was ignored."""
+    row) without saying that it is an instruction that was ignored. Words the narrator also
+    wrote (``own``, see :func:`narrator_text`) do not count."""
     if not spans or _TALKS_ABOUT.search(sentence):
         return False
     low = sentence.lower()
-    if any(p.lower() in low for p in _phrases(spans)):
+    if any(p.lower() in low for p in _phrases(spans, own)):
         return True
-    grams = _ngrams(sentence, 6)
+    grams = _ngrams(sentence, 6) - _ngrams(own, 6)
     return any(grams & _ngrams(span, 6) for span in spans)
 
 
-def strip_phrases(sentence: str, spans: list[str]) -> str:
+def strip_phrases(sentence: str, spans: list[str], own: str = "") -> str:
     """The sentence with injected quoted phrases replaced by a placeholder."""
-    for phrase in _phrases(spans):
+    for phrase in _phrases(spans, own):
         sentence = re.sub(re.escape(phrase), "[injected text removed]", sentence, flags=re.I)
     return sentence

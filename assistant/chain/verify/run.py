@@ -25,7 +25,12 @@ from assistant.chain.verify.conclusions import (
     related_provisions,
     rule_core_statement,
 )
-from assistant.chain.verify.injection import echoes_injection, injected_spans, strip_phrases
+from assistant.chain.verify.injection import (
+    echoes_injection,
+    injected_spans,
+    narrator_text,
+    strip_phrases,
+)
 from assistant.chain.verify.sentences import Block, Sentence, parse_draft
 from assistant.chain.verify.support import Embed, SupportChecker
 from assistant.report import VerifierIssue, escape_md
@@ -124,6 +129,7 @@ class _Verifier:
         self.checker = checker
         self.candidates = [c for c in dict.fromkeys(candidates) if corpus.resolves(c, self.as_of)]
         self.spans = injected_spans(narrative or "")
+        self.own = narrator_text(narrative or "") if self.spans else ""
         self.trusted = trusted
         self.drop = drop_unsupported
         self.names = [str(a.get("name")) for a in assessment.actors if a.get("name")]
@@ -140,12 +146,12 @@ class _Verifier:
         original = s.text + (f" [{'; '.join(c.raw for c in s.citations)}]" if s.citations else "")
         self.m.sentences += 1
         self.m.draft_citations += len(s.citations)
-        if echoes_injection(s.text, self.spans):
+        if echoes_injection(s.text, self.spans, self.own):
             self.m.removed += 1
             self.issue("injection", original, "repeats an instruction found in the narrative",
                        "removed")  # fmt: skip
             return []
-        text = strip_phrases(s.text, self.spans) if self.spans else s.text
+        text = strip_phrases(s.text, self.spans, self.own) if self.spans else s.text
         check = check_citations(s, self.corpus, self.as_of)
         legal = is_legal(text) or bool(s.citations)
         if legal:
