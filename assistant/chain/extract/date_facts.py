@@ -41,14 +41,14 @@ _UPSTREAM = {Role.GPAI_PROVIDER, Role.COMPONENT_SUPPLIER, Role.DATA_PROVIDER}
 _FINE_TUNE = words_re(
     r"\b(?:fine[- ]?tun\w*|retrain\w*|re-trained|nachtrainiert\w*|feinabgestimmt|affiné|"
     r"(?:install|flash|load)\w* (?:its|their|our) own|modif(?:ies|ied)|retrofit\w*|"
-    r"reprogramm?\w*)\b"
+    r"reprogramm?\w*|umgebaut\w*|umgerüstet\w*|nachgerüstet\w*|converted|transformé\w*)\b"
 )
 _ORIGINAL = words_re(
     r"\b(?:first|originally|initially|ursprünglich|erstmals|initialement)\b[^.;()]{0,25}$"
 )
 _SELLS = words_re(
     r"\b(?:sells|sold|selling|resells|resold|placed on the market|launched|own brand|verkauft|"
-    r"vertreibt|auf den markt)\b"
+    r"vertreibt|auf den markt|übergeben|ausgeliefert|handed over|delivered|livrée?s?)\b"
 )
 # "In April 2027 I started using X": when use began, not when harm happened; "it ordered
 # 400 kg": the system acting, not a purchase by the writer.
@@ -59,6 +59,14 @@ _USE_START = words_re(
 _SYSTEM_ACTED = words_re(
     r"\b(?:it|the (?:system|tool|assistant|agent|bot|app|ai|software|robot|model))\s+"
     r"(?:ordered|bought|purchased)\b"
+)
+# "they have used ExamGuard since October 2026": the system was put into service for this
+# deployer by then (AI Act Art 3(11); for the PLD the unit was on the market by then), so with no
+# stated market date the start of use stands in for it
+_IN_USE_SINCE = words_re(
+    r"\b(?:(?:have|has|had) (?:been )?us(?:ed|ing)|in use|used|using|uses|use|deployed|"
+    r"im einsatz|eingesetzt|nutz\w*|verwende\w*|utilis\w+|déployé\w*)\b[^.;]{0,60}?"
+    r"\b(?:since|seit|depuis)\b"
 )
 _PRODUCT_DATES = {"product.market_date", "modification.date"}
 _OPENING = re.compile(r"^\W{0,3}(?:on|am|le|in|im|en|at)\s+$", re.IGNORECASE)
@@ -153,6 +161,13 @@ def date_facts(
             else:
                 product_market.append((market, item))
             used.add(m.pos)
+    if not product_market and not any(c.path == "market_date" for c in out
+                                           if isinstance(c, FactCandidate)):  # fmt: skip
+        in_use = [d for d in dated if d.mention.pos not in used
+                  and _distance(_IN_USE_SINCE, d.sentence, d.mention) <= 40]  # fmt: skip
+        if in_use:
+            product_market.append((0, in_use[0]))
+            used.add(in_use[0].mention.pos)
     if product_market:
         product_market.sort(key=lambda x: (not _exact(x[1]), x[0]))
         out.append(_candidate("product.market_date", product_market[0][1], text))

@@ -42,7 +42,16 @@ HARM_CUES: tuple[tuple[Harm, re.Pattern[str]], ...] = (
             r"concussion|smoke inhalation|(?:kidney|brain|organ|nerve|liver|"
             r"lung|eye) damage|amputat\w+|paraly[sz]\w+|melanoma(?! (?:labels?|images?|photos?|data))|verletz\w*|verbrennung\w*|"
             r"verbrannt\w* (?:sich|seine|ihre)|gebrochen\w*|knochenbruch|gestorben|getötet|"
-            r"tödlich\w*|ums leben|blessé\w*|blessure\w*|brûlure\w*|décédé\w*|tué\w*)\b"
+            r"tödlich\w*|ums leben|blessé\w*|blessure\w*|brûlure\w*|décédé\w*|tué\w*|"
+            # hospital stays and treatment, EN/DE/FR
+            r"(?:spent|stayed) (?:a|one|two|three|\d+) (?:nights?|days?|weeks?) in (?:the )?hospital|"
+            r"hospitali[sz](?:ed|ation)|hospitalisée?s?|(?:needs?|needed|requires?|undergo\w*) "
+            r"(?:surgery|an operation|chemotherapy|chemo|radiotherapy)|chimiothérapie|"
+            r"chemotherapie|prognosis (?:is |was )?(?:now )?(?:\w+ )?worse|"
+            r"(?:unter|ober)?(?:schenkel|bein|arm|hand|fuß|hüft|rippen|schlüsselbein|schädel|"
+            r"wirbel|becken|knöchel|handgelenk)(?:bruch|brüche|fraktur)\w*|arbeitsunfähig\w*|"
+            r"rauchvergiftung|ins krankenhaus|im krankenhaus (?:behandelt|aufgenommen)|"
+            r"inhaled smoke|unfit for work)\b"
         ),
     ),
     (
@@ -51,7 +60,10 @@ HARM_CUES: tuple[tuple[Harm, re.Pattern[str]], ...] = (
             r"\b(?:psychological (?:harm|damage|injury|distress)|anxiety(?: disorder)?|"
             r"depress(?:ion|ive \w+|ed)|déprimée?s?|deprimiert\w*|traumati[sz]ed|trauma|ptsd|"
             r"panic attacks?|emotional distress|mental (?:health|harm|distress)|in therapy|devastated|psychisch\w*|"
-            r"angststörung\w*|angstzustände|seelisch\w*|psychologique|anxiété|dépression)\b"
+            r"angststörung\w*|angstzustände|seelisch\w*|psychologique|anxiété|dépression|"
+            r"angoissée?s?|anxiolytiques?|anti-?anxiety (?:medication|pills)|antidepressants?|"
+            r"antidépresseurs?|beruhigungsmittel|(?:je ne dors plus|can(?:'|no)t sleep any ?more|"
+            r"kann nicht mehr schlafen))\b"
         ),
     ),
     (
@@ -100,7 +112,18 @@ HARM_CUES: tuple[tuple[Harm, re.Pattern[str]], ...] = (
             r"finanzielle[nr]? "
             r"(?:schaden|verlust)|vermögensschaden|umsatz(?:ausfall|einbußen|verlust)|"
             r"verdienstausfall|einnahmeausfall|betrug|perte financière|préjudice (?:financier|"
-            r"économique)|perte de (?:revenus|chiffre))\b"
+            r"économique)|perte de (?:revenus|chiffre)|"
+            r"(?:lose|losing|lost|verlier\w*|verloren|perd\w*) (?:about |around |roughly |approx\.? |"
+            r"nearly |~)?(?:eur|€|\d[\d,.]*\s?(?:k|eur|€|euros?)\b)|"
+            r"(?:lose|losing|lost) (?:~?\d+\s?% of )?(?:my|her|his|their|our) (?:\w+ )?(?:hours|"
+            r"shifts|wages|salary|pay|scholarship|job|grant|bonus)|lost wages|wage loss|"
+            r"back[- ]taxes|back[- ]payments?|payday loan|(?:had|have) to take (?:out )?an? "
+            r"(?:\w+ )?loan|aufträge\w* (?:\w+ )?(?:storniert|abgesagt|verloren)|"
+            r"(?:storniert|abgesagt)\w* (?:\w+ )?aufträge|nachzahlung|säumniszuschlag|"
+            r"(?:cotisation|prime|tarif|prix|loyer|beitrag|prämie)s? (?:\w+ ){0,2}(?:a |ont |ist |"
+            r"sind )?(?:augmenté|doublé|triplé|gestiegen|erhöht)|(?:premium|price|fee|rate)s? "
+            r"(?:\w+ )?(?:increased|rose|went up) by \d|paie deux fois (?:plus|moins)|"
+            r"manque à gagner|j'ai dû (?:payer|rembourser|résilier))\b"
         ),
     ),
     (
@@ -114,7 +137,10 @@ HARM_CUES: tuple[tuple[Harm, re.Pattern[str]], ...] = (
             r"(?:nationality|ethnicity|ethnic origin|origin|religion|gender|sex|age|race|skin "
             r"colou?r|disability)|"
             r"marks? down (?:older|female|women|applicants)|(?:because|on grounds) of (?:her|his|"
-            r"their) (?:age|gender|sex|race|ethnicity|origin|religion|disability)|"
+            r"their|my|our) (?:dark |black |brown )?(?:age|gender|sex|race|ethnicity|origin|"
+            r"religion|disability|skin(?: colou?r)?|accent|dialect)|"
+            r"(?:pénalis|défavoris|désavantag)\w+[^.;]{0,80}?\b(?:origine|femmes|âgée?s|handicap\w*)|"
+            r"(?:students?|applicants?|workers?|people|customers?) of colou?r|"
             r"diskriminier\w*|benachteilig\w*|discrimin\w+)\b"
         ),
     ),
@@ -131,7 +157,11 @@ HARM_CUES: tuple[tuple[Harm, re.Pattern[str]], ...] = (
             r"(?:disclos|reveal|expos|leak)\w* (?:[\w'’]+ ){0,3}(?:personal data|order "
             r"histor\w+|addresses|e-?mails|medical records)|datenschutzverletzung|datenleck|"
             r"datenpanne|nacktbilder|vie privée|"
-            r"fuite de données)\b"
+            r"fuite de données|(?:publicly|openly) accessible|accessible (?:on|from) the internet|"
+            r"accessibles? sur internet|rendu\w* accessibles?|circul\w+ sur (?:un|des|le) "
+            r"(?:forum|réseaux|internet)|öffentlich (?:zugänglich|einsehbar|abrufbar)|"
+            r"(?:sans|jamais donné) (?:mon|son|leur) (?:accord|consentement)|ohne (?:meine|seine|"
+            r"ihre) (?:einwilligung|zustimmung))\b"
         ),
     ),
     (
@@ -141,7 +171,10 @@ HARM_CUES: tuple[tuple[Harm, re.Pattern[str]], ...] = (
             r"falsely (?:claimed|stated|said|reported)|(?:claimed|stated|said|told|wrote)\b[^.;]{0,60}"
             r"\bthat\b[^.;]{0,40}\b(?:had been|was|were|is) (?:convicted|arrested|charged|a "
             r"criminal|guilty)|"
-            r"diffamation|réputation|falsely (?:accused|described))\b"
+            r"diffamation|réputation|falsely (?:accused|described)|verleumd\w+|üble nachrede|"
+            r"ehrverletz\w*|calomni\w+|falsche behauptung\w*|(?:sei|wäre|seien) (?:[\w„“\"]+ ){0,8}"
+            r"(?:verurteilt|vorbestraft|verhaftet|angeklagt) worden|(?:aurait|auraient) été "
+            r"(?:condamnée?s?|arrêtée?s?))\b"
         ),
     ),
 )
@@ -259,7 +292,10 @@ MARKET_CUES = _re(
     r"mis\w* en vente|en vente|disponible depuis)|auf den markt gebracht|auf dem markt|"
     r"markteinführung|erschienen|erhältlich|im handel|mis sur le marché|en vente depuis|"
     r"lancé\w*|commercialisé\w*|"
-    r"sorti\w*)\b"
+    r"sorti\w*|delivered (?:to (?:them|us|the (?:shop|store|retailer|dealer)) )?by the "
+    r"(?:importer|manufacturer|wholesaler|supplier|maker)|(?:wurden|wurde)\b[^.;]{0,40}?"
+    r"\bausgeliefert|(?:aus)?geliefert (?:vom|von der|durch "
+    r"den) (?:importeur|hersteller|großhändler)|livrée?s? par l['’]importateur)\b"
 )
 MARKET_VETO = _re(r"\blaunched (?:an? )?(?:attack|investigation|inquiry|campaign|probe)\b")
 PURCHASE_CUES = _re(
@@ -321,7 +357,14 @@ ANNEX_III_CUES: tuple[tuple[AnnexIIIPoint, re.Pattern[str]], ...] = (
         _re(
             r"\b(?:promotion decisions?|task allocation|employee monitoring|monitor(?:s|ing)? "
             r"(?:the )?(?:performance|behaviou?r) of (?:employees|workers|staff)|"
-            r"leistungsbewertung der mitarbeiter)\b"
+            r"leistungsbewertung der mitarbeiter|allocat\w+ (?:the )?(?:shifts?|tasks?|work|"
+            r"rosters?)|shift (?:allocation|planning|scheduling)|(?:scores?|scoring|rates?|rating|"
+            r"ranks?|ranking|evaluates?|evaluating) (?:each |every |the |all )?(?:workers?|"
+            r"employees?|staff|drivers?|couriers?)['’]?s? (?:productivity|performance)|"
+            r"productivity (?:scores?|bands?|ratings?|tracking)|(?:termination|dismissal|firing) "
+            r"decisions?|schichtplanung|schichtzuteilung|aufgabenzuteilung|"
+            r"leistungsüberwachung|kündigungsentscheidung\w*|répartition des tâches|"
+            r"évaluation des (?:salariés|employés)|surveillance des salariés)\b"
         ),
     ),
     (
@@ -344,7 +387,15 @@ ANNEX_III_CUES: tuple[tuple[AnnexIIIPoint, re.Pattern[str]], ...] = (
         AnnexIIIPoint.P5C,
         _re(
             r"\b(?:(?:life|health) insurance (?:pricing|premiums?|risk assessment|underwriting)|"
-            r"(?:pricing|premiums?) (?:for|of) (?:life|health) insurance)\b"
+            r"(?:pricing|premiums?) (?:for|of) (?:life|health) insurance|"
+            r"(?:assurance|complémentaire|mutuelle) (?:santé|vie)\b[^.;]{0,200}?\b(?:tarif\w*|"
+            r"cotisations?|primes?|risque)|(?:tarif\w*|cotisations?|primes?)\b[^.;]{0,200}?"
+            r"\b(?:risque santé|assurance (?:santé|vie)|complémentaire santé)|"
+            r"(?:kranken|lebens)versicherung\w*\b[^.;]{0,120}?\b(?:prämie\w*|beitr\w+|tarif\w*|"
+            r"risikobewertung)|(?:prämie\w*|beiträge|tarif\w*)\b[^.;]{0,120}?\b(?:kranken|"
+            r"lebens)versicherung|risque (?:de )?santé\W{0,3}\s(?:de chaque |des |de l['’]|du )?"
+            r"(?:adhérent|assuré|souscripteur)\w*|health risk (?:of|for) (?:each |every )?"
+            r"(?:member|policyholder|insured)s?)\b"
         ),
     ),
     (

@@ -81,7 +81,9 @@ _PRODUCT = (
     r"assistant|api|agent|engine|licen[cs]e|device|robot|werkzeug|dienst|anwendung|lösung|"
     r"produkt|modell|outil|logiciel|modèle|plateforme|produit|kettle|heater|mower|fryer|lock|"
     r"e-bike|bike|thermostat|controller|car|vehicle|drone|toy|camera|speaker|machine|appliance|"
-    r"gerät|türschloss|schloss|wasserkocher|heizung|roboter|appareil|voiture|jouet)"
+    r"gerät|türschloss|schloss|wasserkocher|heizung|roboter|appareil|voiture|jouet|"
+    r"gabelstapler|stapler|fahrzeug|maschine|akku|batterie|speicher|assistent|ki-assistent|"
+    r"batteries?|battery|energy manager|logiciel d'intelligence artificielle)"
 )
 _COMPONENT = (
     r"(?:library|libraries|component|sensor|chip|module|camera|firmware|sdk|part|plug-?in|"
@@ -104,6 +106,8 @@ ROLE_CUES: tuple[RoleCue, ...] = (
         (_D, _P, _DEP),
         "active",
         r"\b(?:built|builds|developed|develops|made|trained)\s+(?:it\s+|them\s+)?in-house\b|"
+        r"\b(?:built|builds|developed|develops|trained)\s+(?:its|their|our)\s+own\b[^.;]{0,50}?"
+        r"\bin-house\b|"
         r"\bin-house[- ](?:built|developed)\b|\b(?:selbst|intern) entwickelt\b|"
         r"\bdéveloppée? en interne\b",
     ),
@@ -195,10 +199,26 @@ ROLE_CUES: tuple[RoleCue, ...] = (
         (_FT,),
         "active",
         r"\b(?:fine[- ]?tun(?:es|ed)|finetuned|re-?train(?:s|ed)|customi[sz]ed the model|"
+        r"by (?:fine[- ]?tuning|re-?training)|"
         r"feinabgestimmt|feinjustiert|nachtrainiert(?:e)?|weitertrainiert(?:e)?|"
         r"affiné|réentraîné|ré-entraîné)\b",
     ),
     _cue("fine_tuned_by", (_FT,), "passive", r"\b(?:fine[- ]?tuned|retrained)" + _BY),
+    _cue(
+        "modified_by_de",
+        (_FT,),
+        "passive",
+        r"\b(?:ließ|ließen|lässt|lassen)\b[^.;]{0,80}?\bvon(?:\s+der|\s+dem|\s+den)?(?=\s)",
+        r"\b(?:umbauen|umrüsten|nachrüsten|umprogrammieren|modifizieren|umgebaut|umgerüstet|"
+        r"nachgerüstet)\b",
+    ),
+    _cue(
+        "modified_by",
+        (_FT,),
+        "passive",
+        r"\b(?:retrofitted|converted|modified|upgraded)\b[^.;]{0,40}?\bby\b",
+        r"\b(?:kit|autonom\w*|driverless|self-driving|ai|firmware|software)\b",
+    ),
     _cue(
         "modifies",
         (_FT,),
@@ -232,7 +252,7 @@ ROLE_CUES: tuple[RoleCue, ...] = (
         (_DEP,),
         "active",
         r"\b(?:deploy(?:s|ed)?|rolled out|rolls out|put it into (?:use|service|operation)|"
-        r"setzt\b[^.;]{0,40}\bein|setzte\b[^.;]{0,40}\bein|eingesetzt|einsetzen|déploie|"
+        r"setzt\b[^.;]{0,90}?\bein\b|setzte\b[^.;]{0,90}?\bein\b|eingesetzt|einsetzen|déploie|"
         r"déployé)\b",
     ),
     _cue(
@@ -263,6 +283,13 @@ ROLE_CUES: tuple[RoleCue, ...] = (
         "passive",
         rf"\b{_PRODUCT}\b[^.;]{{0,20}}?\b(?:is |was )?(?:run|offered|provided|published|"
         r"angeboten|betrieben|proposé)" + _BY,
+    ),
+    _cue(
+        "offers_de",
+        (_P, _DEP),
+        "active",
+        r"\bbiete[nt]?\b[^.;]{0,80}?\b(?:ki-?\w*|assistent\w*|chatbot\w*|app|software|"
+        r"plattform|dienst)\b[^.;]{0,40}?\ban\b",
     ),
     _cue(
         "acted_at",
@@ -296,7 +323,7 @@ ROLE_CUES: tuple[RoleCue, ...] = (
         "sells",
         (SELLER,),
         "active",
-        r"\b(?:sells|sold|selling|resells|resold|distributes|distributed|retails|verkauft|vertreibt|"
+        r"\b(?:sells|sell|sold|selling|resells|resold|distributes|distributed|retails|verkauft|vertreibt|"
         r"vertrieb|vend|vendu|vendons|vendent|vendait|distribue|commercialise)\b"
         r"(?!\s+(?:access|subscriptions?)\b)",
     ),
@@ -305,7 +332,7 @@ ROLE_CUES: tuple[RoleCue, ...] = (
         (SELLER,),
         "passive",
         r"\b(?:bought|purchased|ordered|gekauft|erworben|bestellt|acheté|commandé)\b[^.;]{0,50}?"
-        r"\b(?:from|at|bei|von|chez|auprès de)\b",
+        r"\b(?:from|at|bei|von|chez|auprès de|in the|im|dans le magasin)\b",
         claims=False,
     ),
     _cue(
@@ -329,6 +356,20 @@ ROLE_CUES: tuple[RoleCue, ...] = (
         r"par|von)\b",
     ),
     _cue(
+        "published_by_fr",
+        (_D, _P),
+        "passive",
+        r"\b(?:édité|éditée|édités|commercialisé|commercialisée|conçue? et (?:édité|vendu)e?)"
+        r"\s+par\b(?:\s+(?:la|le|l['’])\s*(?:start-?up|société|entreprise|éditeur)?)?",
+    ),
+    _cue(
+        "placed_on_market_by",
+        (_P,),
+        "passive",
+        r"\b(?:placed|put) on the (?:eu |union )?market\b[^.;]{0,40}?\bby\b|"
+        r"\bin verkehr gebracht\b[^.;]{0,40}?\bvon\b|\bmis sur le marché\b[^.;]{0,40}?\bpar\b",
+    ),
+    _cue(
         "company_of",
         (_D, _P),
         "passive",
@@ -340,7 +381,18 @@ ROLE_CUES: tuple[RoleCue, ...] = (
         (_D, _P),
         "passive",
         rf"\b(?:an? |the |its |their )?(?:[\w-]+ ){{0,4}}(?P<claim>{_PRODUCT}\s+"
-        rf"(?:[\"“„«][^\"”“»]{{1,30}}[\"”“»]\s+)?(?:from|von|de chez|der|des|made by))\b",
+        rf"(?:(?:vom typ|of type|model|modell)\s+)?(?:[\"“„«][^\"”“»]{{1,30}}[\"”“»]\s+)?"
+        rf"(?:from|von|de chez|der|des|made by))\b",
+    ),
+    # "the AI translation service of Verbalis GmbH": the named company offers it (it may only
+    # run it: "the support chatbot of the retailer X"), so provider, not developer
+    _cue(
+        "product_of",
+        (_P,),
+        "passive",
+        rf"\b(?:an? |the |its |their )?(?:[\w-]+ ){{0,4}}(?P<claim>{_PRODUCT}\s+"
+        rf"(?:[\"“„«][^\"”“»]{{1,30}}[\"”“»]\s+)?of)\b",
+        claims=False,
     ),
     _cue(
         "licensed_from", (_D, _P), "passive", r"\blicen[cs]ed\b[^.;]{0,60}?\bfrom\b", claims=False
@@ -395,6 +447,9 @@ ROLE_CUES: tuple[RoleCue, ...] = (
         "active",
         r"\bunder (?:its|their|our|his|her) own (?:brand|name|label|trademark)\b|"
         r"\bwhose (?:brand|name|logo|trademark) is on\b|"
+        r"\b(?:its|their|our|his|her) own (?:eu )?declaration of conformity\b|"
+        r"\b(?:eigenen?|seiner|ihrer) (?:eigenen )?(?:eu-)?konformitätserklärung\b|"
+        r"\bsa propre déclaration de conformité\b|"
         r"\bunter (?:seinem|ihrem|unserem|eigenem|eigener|seiner|ihrer) (?:eigenen? )?"
         r"(?:namen|marke)\b|\bsous (?:sa|leur|notre) propre marque\b",
     ),
@@ -453,7 +508,7 @@ ROLE_CUES: tuple[RoleCue, ...] = (
         (_DP,),
         "noun",
         r"\b(?:data (?:provider|supplier|broker|vendor)|datenlieferant(?:in)?|datenanbieter|"
-        r"fournisseur de données)\b",
+        r"fournisseur de données|courtier (?:en|de) données|datenhändler\w*|datenbroker)\b",
     ),
     _cue("noun_integrator", (_INT,), "noun", r"\b(?:integrator|intégrateur)\b"),
     _cue(

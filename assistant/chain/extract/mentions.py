@@ -44,6 +44,20 @@ _TITLE = re.compile(
     rf"(?P<name>{_CAP}(?:\s+{_CAP})?)"
 )
 _FIRST_LAST = re.compile(rf"\b(?P<first>{_CAP})\s+(?P<last>{_CAP})\b")
+# A person the text introduces by a person noun or describes right after the name, whatever
+# the first name: "one picker, Amira Haddad", "client: Marek Kowalski, consumer",
+# "Marek Kowalski, 34", "Helga Brandt (61)".
+_PERSON_NOUN_BEFORE = re.compile(
+    r"\b(?i:client|customer|user|consumer|worker|employee|picker|driver|nurse|doctor|patient|"
+    r"student|applicant|candidate|tenant|claimant|plaintiff|victim|passenger|cyclist|pedestrian|"
+    r"subscriber|mandant(?:in)?|kunde|kundin|patientin|mitarbeiter(?:in)?|bewerber(?:in)?|"
+    r"fahrer(?:in)?|adhérente?|salariée?|cliente?|patiente?|étudiante?|locataire)\s*[:,]\s*$"
+)
+_PERSON_DESC_AFTER = re.compile(
+    r"^\s*(?:,\s*(?:an? )?(?i:consumer|customer|client|patient|student|\d{1,2}(?:-year-old)?\b|"
+    r"age \d)|\(\d{1,2}\))"
+)
+_SIGNATURE_LINE = re.compile(rf"^\W{{0,3}}(?P<first>{_CAP})\s+(?P<last>{_CAP})\s*$")
 _PLACE_AFTER = re.compile(
     r"^\s*(?:\((?P<paren>[^)]{2,40})\)|,?\s+(?:of|from|in|based in|aus|de|à|located in)\s+"
     r"(?P<prep>(?:the\s+)?[A-ZÄÖÜÉ][\w\-]*(?:[ ,]+[A-ZÄÖÜÉ][\w\-]*){0,2}))"
@@ -200,8 +214,30 @@ def find_actors(text: str) -> list[ActorRecord]:
         if re.match(rf"\s*,?\s+(?:{_SUFFIX})\b", text[m.end() :]):
             continue
         add(m.group(0), "person", m.start(), m.end(), {last})
+    for m in _FIRST_LAST.finditer(text):
+        if taken.overlaps(m.start(), m.end()) or not _unknown_first_name_person(text, m):
+            continue
+        add(m.group(0), "person", m.start(), m.end(), {m["last"]})
     # a surname that matches a titled single name ("Mr Albers" and "Jürgen Albers") is one actor
     return _merge_people(sorted(found.values(), key=lambda r: r.start))
+
+
+def _unknown_first_name_person(text: str, m: re.Match[str]) -> bool:
+    """A capitalised pair is a person when a person noun introduces it, a description follows
+    it, or it is the signature on the last line (first names outside the lexicon)."""
+    words = (m["first"].casefold(), m["last"].casefold())
+    if any(w in STOP_CAPS or w in ORG_HEADS or place_code(w) for w in words):
+        return False
+    if re.match(rf"\s*,?\s+(?:{_SUFFIX})\b", text[m.end() :]):
+        return False
+    if _PERSON_NOUN_BEFORE.search(text[max(0, m.start() - 30) : m.start()]):
+        return True
+    if _PERSON_DESC_AFTER.match(text[m.end() : m.end() + 25]):
+        return True
+    lines = text.rstrip().splitlines()
+    last = lines[-1] if lines else ""
+    tail_start = len(text.rstrip()) - len(last)
+    return tail_start <= m.start() and _SIGNATURE_LINE.match(last) is not None
 
 
 def _merge_people(records: list[ActorRecord]) -> list[ActorRecord]:

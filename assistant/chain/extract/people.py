@@ -41,6 +41,12 @@ _NARRATOR_NAMED = words_re(
     r"|\bI(?:'m| am)\b[^.;\n]{0,50}?\b(?:at|of|for|with)\b"
     r"|\bI work (?:for|at)\b|\bich arbeite (?:bei|für)\b|\bje travaille (?:chez|pour)\b"
     r"|(?:^|\n)\W{0,3}(?:client|mandant\w*|our client|for)\s*:\s*"
+    # "We (Tasko B.V., Rotterdam) sell it": the company in brackets after "we"
+    r"|\b(?:we|wir|nous)\s*\((?=[^)]{2,60}\))"
+    # a signature line "Head of Legal, Brenner GmbH" / "Co-founder, X" / "Justiziarin, X"
+    r"|(?:^|\n)[^\n,]{0,30}\b(?:head of [\w-]+|(?:general|legal|in-house) counsel|ceo|cto|coo|"
+    r"cfo|(?:co-?)?founder|managing director|geschäftsführer\w*|justiziar\w*|syndikus\w*|"
+    r"leiter\w* recht\w*|directeur\w* juridique|directrice juridique|juriste)\s*,\s*"
 )
 # A memo's bullet that opens with a verb ("- Uses RoomBrain, licensed from ..."): its subject
 # is the organisation the memo is about.
@@ -111,7 +117,10 @@ def _signature(text: str, named: list[ActorRecord]) -> str | None:
     lines = [line for line in text.strip().splitlines() if line.strip()]
     for line in (lines[-1:] + lines[:3]) if lines else []:
         m = _SIGNATURE.search(line)
-        if m and m["name"].split()[0].casefold() in FIRST_NAMES:
+        known_person = m is not None and any(
+            r.kind == "person" and r.name == m["name"] for r in named
+        )
+        if m and (m["name"].split()[0].casefold() in FIRST_NAMES or known_person):
             for record in named:
                 if record.kind == "person" and record.name.endswith(m["name"].split()[-1]):
                     return record.name

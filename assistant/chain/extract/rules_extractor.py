@@ -40,7 +40,7 @@ _FIRST_SINGULAR = re.compile(
     r"\b(?:I|my|me|mine|mein\w*|mir|mich|ich|mon|ma|mes|je)\b|\b[Jj]['’](?=\w)"
 )
 _WE_HARMED = words_re(
-    r"\b(?:we (?:lost|paid|suffered|had to)|cost us|(?:our|unser\w*|notre|nos) (?:[\w-]+ ){0,2}"
+    r"\b(?:we (?:lost|lose|are losing|will lose|paid|suffered|had to)|cost us|(?:our|unser\w*|notre|nos) (?:[\w-]+ ){0,2}"
     r"(?:data|files|db|database|ledger|records|systems?|servers?|business|revenue|money|company|"
     r"shop|store|accounts?|website|production|prod|office|warehouse|daten|geschäft|umsatz|"
     r"données))\b"
