@@ -9,6 +9,7 @@ import os
 import socket
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 from collections.abc import Iterator
@@ -233,21 +234,28 @@ def llama_server() -> Iterator[tuple[str, str]]:
         cmd += ["--port", str(port), "--n_ctx", "2048"]
     root = Path(__file__).resolve().parents[2]
     env = {**os.environ, "PYTHONPATH": str(root)}
-    proc = subprocess.Popen(cmd, cwd=root, env=env, stderr=subprocess.PIPE)
+    # stderr goes to a file: llama.cpp logs the whole model header there, and an unread pipe
+    # fills up and blocks the server before it ever listens.
+    log = tempfile.TemporaryFile()  # noqa: SIM115 - closed with the server, in finally
+    proc = subprocess.Popen(cmd, cwd=root, env=env, stdout=log, stderr=log)
     base = f"http://127.0.0.1:{port}/v1"
+
+    def output() -> str:
+        log.seek(0)
+        return log.read().decode(errors="replace")[-2000:]
+
     try:
-        deadline = time.monotonic() + 90
+        deadline = time.monotonic() + 180
         while time.monotonic() < deadline:
             if proc.poll() is not None:
-                err = proc.stderr.read().decode() if proc.stderr else ""
-                pytest.fail(f"{kind} exited: {err[-2000:]}")
+                pytest.fail(f"{kind} exited: {output()}")
             try:
                 if httpx.get(f"{base}/models", timeout=1).status_code == 200:
                     break
             except httpx.HTTPError:
                 time.sleep(0.3)
         else:
-            pytest.fail(f"{kind} did not start within 90 s")
+            pytest.fail(f"{kind} did not start within 180 s: {output()}")
         yield base, kind
     finally:
         proc.terminate()
@@ -255,6 +263,7 @@ def llama_server() -> Iterator[tuple[str, str]]:
             proc.wait(timeout=10)
         except subprocess.TimeoutExpired:
             proc.kill()
+        log.close()
 
 
 def test_openai_provider_against_llama_server(llama_server: tuple[str, str]) -> None:
