@@ -38,11 +38,19 @@ _PROFESSIONAL = words_re(
 )
 _AI_NO = words_re(
     r"\b(?:no (?:machine )?learning|not (?:an? )?ai\b|no (?:ai|model)\b|fixed (?:temperature )?"
-    r"(?:rules?|program(?:me)?|thresholds?)|rule-based|hard-coded|if-then rules|regelbasiert|"
-    r"feste[n]? regeln|keine ki|pas d'ia)"
+    r"(?:rules?|program(?:me)?|thresholds?|limits?)|rule-based|hard-coded|if-then rules|"
+    r"regelbasiert|feste[n]? regeln|keine ki|pas d'ia|(?:learns|learned) nothing|does(?:n't| not)"
+    r" learn|(?:user|manually)[- ]set (?:thresholds?|limits?)|lernt (?:nichts|nicht)|"
+    r"(?:feste[nr]?|fest eingestellte[nr]?|starre[nr]?) (?:grenzwert|schwellenwert|schwelle|"
+    r"programm|zeitplan)\w*|(?:grenzwerte|schwellenwerte) (?:stellt|legt) (?:man|der nutzer|"
+    r"die nutzerin) selbst|n['’]apprend (?:rien|pas)|(?:seuils?|règles?) fixes?|"
+    r"(?:seuils?|règles?) (?:prédéfini|réglé)\w* par l['’]utilisat\w+)"
 )
 _AI_YES = words_re(
     r"\b(?:machine learning|neural net(?:work)?s?|deep learning|language models?|llms?|"
+    r"lernende[nms]? (?:modell|system|algorithmus|software)\w*|selbstlernend\w*|"
+    r"(?:facial|face) recognition|gesichtserkennung\w*|gesichtssuch\w*|reconnaissance faciale|"
+    r"intelligence artificielle|artificial intelligence|künstliche\w* intelligenz|"
     r"trained (?:on|with)|learns|computer vision|ai models?|ki-modell\w*|ki-system\w*|"
     r"künstliche intelligenz|neuronale\w* netz\w*|maschinelles lernen|lernt|apprentissage "
     r"automatique|réseau de neurones|chatbot|classifier)\b"
@@ -64,6 +72,76 @@ _CHATBOT = words_re(
     r"\b(?:chatbot|chat assistant|companion (?:app|bot|chatbot)|voice ?bot|virtual assistant|"
     r"(?:support|service|help|sales|booking|customer|ai) ?bots?|"
     r"conversational (?:ai|agent))\b"
+)
+_EMOTION = words_re(
+    r"\b(?:emotion (?:recognition|detection|analysis|analytics|ai)|(?:detect|recogni[sz]|infer|"
+    r"read|analy[sz])\w* (?:\w+ ){0,4}(?:emotions?|moods?|feelings|stress levels?)|"
+    r"(?:mood|emotion|sentiment|stress) scores?|emotionserkennung|(?:emotion|stimmung|gefühl)\w* "
+    r"(?:\w+ ){0,3}(?:erkenn|erfass|auswert|analysier)\w*|(?:erkenn|erfass|analysier|"
+    r"auswert)\w* (?:\w+ ){0,4}(?:emotionen|gefühle|stimmung)|stimmungs(?:wert|score|index)\w*|"
+    r"reconnaissance des émotions|(?:détect|analys|reconna[iî]t|mesur)\w* (?:\w+ ){0,4}"
+    r"(?:émotions?|humeurs?|stress)|(?:score|indice) d['’](?:humeur|émotion)\w*)\b"
+)
+# Art 5(1)(f): the setting that makes emotion recognition a prohibited practice.
+_WORK_OR_SCHOOL = words_re(
+    r"\b(?:employees?|workers?|staff|colleagues?|call (?:cent(?:er|re)|agents?)|employer|"
+    r"at work|workplace|shifts?|bonus(?:es)?|students?|pupils?|classroom|lessons?|"
+    r"beschäftigte\w*|mitarbeite\w*|kolleg\w*|arbeitgeber\w*|arbeitsplatz\w*|prämie\w*|"
+    r"schüler\w*|studierende\w*|unterricht\w*|salarié\w*|employé\w*|collègues?|employeur\w*|"
+    r"téléconseill\w*|centre d['’]appels|primes?|élèves?|étudiant\w*|en classe)\b"
+)
+_MEDICAL_OR_SAFETY = words_re(
+    r"\b(?:fatigue detection|drowsiness|müdigkeitserkennung|therap\w+|medical (?:purpose|"
+    r"reasons?)|for safety reasons|aus sicherheitsgründen|raisons médicales|somnolence)\b"
+)
+# Other Art 5(1) practices named by what they do (EN/DE/FR).
+_PRACTICES: tuple[tuple[PracticeFlag, re.Pattern[str]], ...] = (
+    (
+        PracticeFlag.SOCIAL_SCORING,
+        words_re(
+            r"\b(?:social scor\w+|citizen scor\w+|trustworthiness scor\w+|sozial(?:punkte|"
+            r"kredit\w*|score\w*)|bürger(?:score|punkte)\w*|(?:notation|score|crédit) social\w*)\b"
+        ),
+    ),
+    (
+        PracticeFlag.FACIAL_SCRAPING,
+        words_re(
+            r"\b(?:scrap\w+ (?:\w+ ){0,4}(?:faces|facial images|face images|photos|selfies|"
+            r"pictures)\b[^.;]{0,60}?\b(?:internet|social media|cctv|web|instagram|online)|"
+            r"(?:gesichts)?bilder\w* (?:\w+ ){0,4}(?:aus dem internet|aus sozialen netzwerken) "
+            r"(?:\w+ ){0,3}(?:gesammelt|gescrapt|abgegriffen)|aspir\w+ (?:\w+ ){0,3}(?:photos|"
+            r"visages)\b[^.;]{0,40}?\b(?:internet|réseaux sociaux))"
+        ),
+    ),
+    (
+        PracticeFlag.BIOMETRIC_CATEGORISATION_SENSITIVE,
+        words_re(
+            r"\b(?:infer|deduc|predict|categori[sz]|classif|determin|erkenn|ableit|bestimm|"
+            r"déduire|dédui|détermin)\w* (?:\w+ ){0,4}(?:sexual orientation|religio\w+|political "
+            r"(?:opinions?|views|leanings)|ethnic\w*|trade union membership|sexuelle\w* "
+            r"orientierung|politische\w* (?:einstellung|meinung)|orientation sexuelle|opinions? "
+            r"politiques?)\b[^.;]{0,60}?\b(?:faces?|facial|photos?|images|biometric\w*|"
+            r"gesicht\w*|visages?)"
+        ),
+    ),
+)
+_CRIME_PREDICTION = words_re(
+    r"\b(?:(?:predict|assess|forecast|vorhersag|prognostizier|prédi)\w* (?:\w+ ){0,4}"
+    r"(?:risk|likelihood|probability|wahrscheinlichkeit|risiko|risque)\w* (?:\w+ ){0,3}"
+    r"(?:committing|commit|to commit|begehen|commettre)|kriminalitätsprognose)\b"
+)
+_SOLELY_PROFILE = words_re(
+    r"\b(?:solely|only|purely|ausschließlich|allein|nur|uniquement|seulement)\b[^.;]{0,40}?"
+    r"\b(?:profil\w*|personality|persönlichkeit\w*|personnalité|traits?|merkmal\w*)"
+)
+_REALTIME_FACES = words_re(
+    r"\b(?:real[- ]time|live|in echtzeit|en temps réel|en direct) (?:\w+ ){0,2}(?:facial "
+    r"recognition|face recognition|biometric identification|gesichtserkennung|biometrische\w* "
+    r"(?:fern)?identifi\w*|reconnaissance faciale|identification biométrique)\b"
+)
+_POLICE = words_re(
+    r"\b(?:police|polizei\w*|gendarmerie|law enforcement|strafverfolgung\w*|"
+    r"forces de l['’]ordre)\b"
 )
 _NUDIFY = words_re(r"\b(?:nude images|nudify|undress\w*|nacktbilder|deepnude)\b")
 _MEDICAL = words_re(r"\b(?:medical device|medizinprodukt|dispositif médical)\b")
@@ -196,6 +274,26 @@ def system_facts(text: str, sentences: list[Sentence], harms: set[Harm]) -> list
     chatbot = _first(sentences, _CHATBOT)
     if chatbot:
         out.append(_fact(text, *chatbot, "ai.interacts_with_persons", True))
+    emotion = _first(sentences, _EMOTION)
+    if emotion:
+        out.append(
+            _fact(text, *emotion, "ai.emotion_recognition_or_biometric_categorisation", True)
+        )
+        if _WORK_OR_SCHOOL.search(text) and not _MEDICAL_OR_SAFETY.search(text):
+            flag = PracticeFlag.EMOTION_RECOGNITION_WORK_EDUCATION.value
+            out.append(_fact(text, *emotion, "ai.practice_flags", flag, mode="add"))
+    for practice, pattern in _PRACTICES:
+        found = _first(sentences, pattern)
+        if found:
+            out.append(_fact(text, *found, "ai.practice_flags", practice.value, mode="add"))
+    crime = _first(sentences, _CRIME_PREDICTION)
+    if crime and _SOLELY_PROFILE.search(crime[0].text):
+        flag = PracticeFlag.CRIME_PREDICTION_PROFILING.value
+        out.append(_fact(text, *crime, "ai.practice_flags", flag, mode="add"))
+    live = _first(sentences, _REALTIME_FACES)
+    if live and _POLICE.search(text):
+        flag = PracticeFlag.REALTIME_RBI_LAW_ENFORCEMENT.value
+        out.append(_fact(text, *live, "ai.practice_flags", flag, mode="add"))
     nudify = _first(sentences, _NUDIFY)
     if nudify:
         flag = PracticeFlag.INTIMATE_DEEPFAKE_NONCONSENSUAL.value

@@ -123,7 +123,19 @@ HARM_CUES: tuple[tuple[Harm, re.Pattern[str]], ...] = (
             r"(?:cotisation|prime|tarif|prix|loyer|beitrag|prämie)s? (?:\w+ ){0,2}(?:a |ont |ist |"
             r"sind )?(?:augmenté|doublé|triplé|gestiegen|erhöht)|(?:premium|price|fee|rate)s? "
             r"(?:\w+ )?(?:increased|rose|went up) by \d|paie deux fois (?:plus|moins)|"
-            r"manque à gagner|j'ai dû (?:payer|rembourser|résilier))\b"
+            r"manque à gagner|j'ai dû (?:payer|rembourser|résilier)|"
+            # pay cuts, lost bonuses and wages, dearer substitutes, EN/DE/FR
+            r"(?:bonus(?:es)?|pay|wages?|salary|prime|salaire|prämie\w*|gehalt|lohn)\b[^.;]{0,40}?"
+            r"\b(?:was |were |a été |wurde |wurden )?(?:cut|reduced|docked|withheld|réduite?s?|"
+            r"supprimée?s?|gekürzt|gestrichen|einbehalten)|(?:prämien|gehalts|lohn)kürzung\w*|"
+            r"(?:verliert|verlor|verloren|verlieren) (?:\w+ ){0,3}(?:prämie\w*|quartalsprämie\w*|"
+            r"bonus|gehalt|lohn|arbeitsplatz|stelle|job|stipendium)|(?:monats)?gehälter\b[^.;]{0,30}?"
+            r"\bverloren|(?:\d+ ?%|\d+ percent) (?:above|over|higher than) (?:the )?standard|"
+            r"(?:at|for) a (?:higher|much higher) (?:price|premium)|(?:took|bought|signed) (?:a |an )?"
+            r"(?:\w+ ){0,2}(?:policy|contract|plan)s? elsewhere|(?:euros?|eur|€) de plus|plus "
+            r"cher(?:e|s)?\b|teurere[nrs]? (?:\w+ )?(?:vertrag|versicherung|tarif|schule)|"
+            r"nicht (?:mehr )?weiterbeschäftigt|(?:lost|lose) (?:\w+ ){0,2}months?['’]? "
+            r"(?:wages|salary|pay))\b"
         ),
     ),
     (
@@ -141,7 +153,14 @@ HARM_CUES: tuple[tuple[Harm, re.Pattern[str]], ...] = (
             r"religion|disability|skin(?: colou?r)?|accent|dialect)|"
             r"(?:pénalis|défavoris|désavantag)\w+[^.;]{0,80}?\b(?:origine|femmes|âgée?s|handicap\w*)|"
             r"(?:students?|applicants?|workers?|people|customers?) of colou?r|"
-            r"diskriminier\w*|benachteilig\w*|discrimin\w+)\b"
+            r"diskriminier\w*|benachteilig\w*|discrimin\w+|"
+            r"(?:dark(?:er)?|black|brown) skin|dunkle[nr]? hautfarbe|peau (?:noire|foncée|mate)|"
+            r"(?:pénalis|défavoris|désavantag)\w+ (?:\w+ ){0,2}(?:les |des )(?:bacs?|quartiers?|"
+            r"lycées?|habitants|personnes|candidat\w*|salarié\w*|seniors|femmes|mères)|"
+            r"betroffen sind (?:\w+ ){0,3}(?:ältere|frauen|schwangere|migrant\w*|beschäftigte mit "
+            r"(?:schwer)?behinderung)|(?:older|disabled|pregnant|female) (?:\w+ )?(?:workers|"
+            r"employees|colleagues|staff|applicants) (?:are|were) (?:\w+ )?(?:hit|affected|"
+            r"flagged|penali[sz]ed)|(?:je suis|i am|i'm|ich bin) (?:enceinte|pregnant|schwanger))\b"
         ),
     ),
     (
@@ -161,7 +180,14 @@ HARM_CUES: tuple[tuple[Harm, re.Pattern[str]], ...] = (
             r"accessibles? sur internet|rendu\w* accessibles?|circul\w+ sur (?:un|des|le) "
             r"(?:forum|réseaux|internet)|öffentlich (?:zugänglich|einsehbar|abrufbar)|"
             r"(?:sans|jamais donné) (?:mon|son|leur) (?:accord|consentement)|ohne (?:meine|seine|"
-            r"ihre) (?:einwilligung|zustimmung))\b"
+            r"ihre) (?:einwilligung|zustimmung)|"
+            r"(?:consented|agreed|opted in)\b[^.;]{0,40}?\bonly\b|(?:nur|seulement|uniquement) "
+            r"(?:\w+ ){0,2}(?:für|pour) (?:\w+ ){0,2}(?:rabatte?|réductions?)|"
+            r"(?:misst|überwacht|erfasst|tracks?|monitors?|records?|logs?|surveille|enregistre|"
+            r"mesure) (?:über (?:\w+ ){1,3})?(?:\w+ )?(?:jede|jeden|every|each|chaque|toutes? les|"
+            r"all (?:our|their)) (?:pause|break|bewegung|movement|minute|keystroke|geste|appels?|"
+            r"calls?|pausen)|(?:analy\w+|enregistr\w+|records?|recorded) (?:notre|nos|our|unsere|"
+            r"their|leurs?) (?:voix|voices?|stimmen|gesichter|faces))\b"
         ),
     ),
     (
@@ -313,18 +339,52 @@ INCIDENT_CUES = _re(
 ANNEX_III_CUES: tuple[tuple[AnnexIIIPoint, re.Pattern[str]], ...] = (
     (
         AnnexIIIPoint.P1A,
-        _re(r"\b(?:remote biometric identification|biometrische fernidentifiz\w*)\b"),
+        _re(
+            r"\b(?:remote biometric identification|biometrische fernidentifiz\w*|"
+            r"identification biométrique à distance|face[- ]search\w*|facial search|"
+            r"gesichtssuch\w*|gesichtsabgleich\w*|(?:facial|face) (?:recognition|matching) "
+            r"(?:system|software|search|tool)s?|(?:compar|match)\w* (?:\w+ ){0,6}against "
+            r"(?:a |the |our |its )?(?:mugshot|watch ?list|photo|police|face|custody)\w*|"
+            r"identif\w+ (?:\w+ ){0,3}(?:suspects?|shoplifters?|persons? on a watch ?list)|"
+            r"(?:lichtbild|gesichts)\w*(?:datei|datenbank)|reconnaissance faciale|"
+            r"(?:fichier|base) (?:des |de )?(?:photos?|visages)\w*)\b"
+        ),
     ),
     (
         AnnexIIIPoint.P1C,
         _re(r"\b(?:emotion recognition|emotionserkennung|reconnaissance des émotions)\b"),
     ),
     (
+        AnnexIIIPoint.P2,
+        _re(
+            r"\b(?:traffic (?:lights?|signals?|signal control|light control|control system|"
+            r"management system)|(?:lichtsignal|ampel|verkehrs)(?:anlage|steuerung|schaltung|"
+            r"leitsystem)\w*|ampeln|feux (?:de circulation|tricolores)|régulation du trafic|"
+            r"(?:drinking )?water (?:supply|treatment|network|utility|works)|(?:trink)?"
+            r"wasser(?:versorgung|aufbereitung|werk)\w*|(?:eau potable|distribution d['’]eau|"
+            r"traitement de l['’]eau)|(?:power|electricity|energy) (?:grid|network|supply)|"
+            r"(?:strom|energie|gas|fernwärme|wärme)(?:netz|versorgung)\w*|réseau (?:électrique|"
+            r"de gaz|de chaleur)|gas (?:supply|network|pipeline)|district heating|grid "
+            r"(?:operator|control|balancing|stability)|load (?:balancing|shedding)|"
+            r"netzbetreiber\w*|netzsteuerung\w*|gestionnaire de réseau)\b"
+        ),
+    ),
+    (
         AnnexIIIPoint.P3A,
         _re(
             r"\b(?:admissions? to (?:a |the )?(?:school|university|college|course|programme)|"
             r"university admissions?|studienplatzvergabe|zulassung zum studium|admission "
-            r"(?:à l'université|post-bac))\b"
+            r"(?:à l'université|post-bac)|admissions? (?:decisions?|process|offices?|tests?|"
+            r"scores?)|(?:appl(?:y|ied|ication)|admitted) (?:to|for) (?:the |a |an |their |his |"
+            r"her )?(?:(?!jobs?\b|positions?\b|posts?\b|roles?\b)\w+ ){0,3}(?:programme|program|degree|course|university|college|school)\b|"
+            r"(?:hochschul|studien)zulassung\w*|studienpl[aä]tz\w*|zulassung (?:zum|zur|für den) "
+            r"(?:studium|studiengang|master\w*|bachelor\w*)|(?:bewerb\w+|zugelassen) (?:\w+ ){0,3}"
+            r"(?:um einen|für einen|zum|zur) (?:studien|schul|ausbildungs)?(?:platz|studiengang|"
+            r"studium|hochschule)|postul\w+ (?:au|à l['’]|à|en) (?:programme|bachelor|master|"
+            r"licence|école|université|formation|iut|bts|prépa)|admission\w* (?:en|au|à "
+            r"l['’]|dans l['’]|dans une?) (?:école|université|master|bachelor|licence|programme|"
+            r"formation)|parcoursup|dossiers? (?:de candidature )?(?:sont |est )?"
+            r"(?:présélectionn|tri|class)\w+)\b"
         ),
     ),
     (
@@ -346,7 +406,9 @@ ANNEX_III_CUES: tuple[tuple[AnnexIIIPoint, re.Pattern[str]], ...] = (
         AnnexIIIPoint.P4A,
         _re(
             r"\b(?:tri des cv|(?:tri|filtrage|sélection) des candidatures|candidature\w*|"
-            r"recruit\w*|hiring|job applicants?|cv[- ]screening|(?:cvs?|résumés?) "
+            r"recruit\w*|hiring|job applicants?|(?:appl(?:y|ied|ying)|applications?) for "
+            r"(?:a |an |the )?(?:\w+ )?(?:job|position|post|role|vacancy|stelle)\b|screen\w* "
+            r"(?:her|his|their|my|the) (?:cvs?|résumés?|applications?)|cv[- ]screening|(?:cvs?|résumés?) "
             r"(?:screening|filter\w*)|screen(?:s|ed|ing)? (?:cvs|applicants|candidates)|"
             r"shortlist(?:s|ed|ing)? (?:applicants|candidates)|job (?:ads?|candidates|"
             r"applications)|bewerbermanagement|bewerber\w*|personalauswahl|recrutement)\b"
@@ -364,14 +426,29 @@ ANNEX_III_CUES: tuple[tuple[AnnexIIIPoint, re.Pattern[str]], ...] = (
             r"productivity (?:scores?|bands?|ratings?|tracking)|(?:termination|dismissal|firing) "
             r"decisions?|schichtplanung|schichtzuteilung|aufgabenzuteilung|"
             r"leistungsüberwachung|kündigungsentscheidung\w*|répartition des tâches|"
-            r"évaluation des (?:salariés|employés)|surveillance des salariés)\b"
+            r"évaluation des (?:salariés|employés)|surveillance des salariés|"
+            r"productivity (?:index|indices|metrics?|targets?)|(?:pick|picking|handling) rates? "
+            r"(?:of|for) (?:each |every )?(?:workers?|employees?)|"
+            r"produktivitäts(?:index|wert|kennzahl|score|quote)\w*|leistungs(?:index|score|"
+            r"kennzahl)\w*|(?:verteilt|vergibt|zuteilt|weist)\b[^.;]{0,40}?\b(?:aufträge|aufgaben|"
+            r"schichten|touren|arbeitsaufträge|kommissionieraufträge)|(?:assigns?|allocates?|"
+            r"distributes?) (?:\w+ ){0,2}(?:orders|jobs|tasks|shifts|routes) to (?:\w+ ){0,2}"
+            r"(?:workers|employees|staff|drivers|couriers|pickers)|automatic(?:ally)? "
+            r"(?:warnings?|dismissals?|terminations?)|(?:warnings?|abmahnungen|ermahnungen) "
+            r"(?:\w+ ){0,3}automatisch|automatisch\w* (?:\w+ ){0,2}(?:abmahnung|ermahnung|"
+            r"kündigung)\w*|indice de productivité|(?:répartit|attribue|distribue)\w* "
+            r"(?:\w+ ){0,2}(?:tâches|missions|commandes|tournées))\b"
         ),
     ),
     (
         AnnexIIIPoint.P5A,
         _re(
             r"\b(?:public (?:assistance )?benefits?|social (?:benefits|welfare)|welfare "
-            r"benefits|sozialleistung\w*|bürgergeld|prestations sociales)\b"
+            r"benefits|sozialleistung\w*|bürgergeld|prestations sociales|(?:unemployment|housing|"
+            r"child|disability|sickness) (?:benefits?|allowances?)|wohngeld\w*|kindergeld\w*|"
+            r"arbeitslosengeld\w*|grundsicherung|sozialhilfe|allocations? (?:familiales|chômage|"
+            r"logement)|aides? sociales?|revenu de solidarité|(?:benefit|leistungs)(?:antr\w+|"
+            r"bescheid\w*|claims?)|benefit (?:fraud )?(?:risk|eligibility))\b"
         ),
     ),
     (
@@ -380,7 +457,11 @@ ANNEX_III_CUES: tuple[tuple[AnnexIIIPoint, re.Pattern[str]], ...] = (
             r"\b(?:credit[- ]?scor\w*|creditworthiness|credit (?:decisions?|checks?|rating)|"
             r"loan (?:applications?|decisions?|applicants?)|mortgage (?:applications?|decisions?)|"
             r"kreditwürdigkeit|bonität\w*|kreditvergabe|kreditantr\w+|solvabilité|scoring de "
-            r"crédit)\b"
+            r"crédit|(?:kredit|darlehens)(?:entscheidung|limit|rahmen|zusage|absage)\w*|"
+            r"ratenkredit\w*|baufinanzierung\w*|schufa\w*|(?:demande|octroi|refus) (?:de|du) "
+            r"(?:prêt|crédit)|prêt (?:immobilier|personnel|à la consommation)|buy now,? pay later|"
+            r"bnpl|credit (?:limits?|lines?|applications?|approvals?)|overdraft (?:limits?|"
+            r"applications?)|(?:loan|credit) (?:was |were )?(?:refused|denied|rejected))\b"
         ),
     ),
     (
@@ -407,10 +488,59 @@ ANNEX_III_CUES: tuple[tuple[AnnexIIIPoint, re.Pattern[str]], ...] = (
         ),
     ),
     (
+        AnnexIIIPoint.P6B,
+        _re(r"\b(?:polygraph\w*|lie detect\w+|lügendetektor\w*|détecteur\w* de mensonges?)\b"),
+    ),
+    (
+        AnnexIIIPoint.P6C,
+        _re(
+            r"\b(?:reliability of (?:the )?evidence|evidence (?:assessment|evaluation)|"
+            r"beweiswürdigung|beweismittel\w* (?:bewert|auswert)\w*|fiabilité des preuves)\b"
+        ),
+    ),
+    (
+        AnnexIIIPoint.P6D,
+        _re(
+            r"\b(?:risk of (?:re-?)?offending|re-?offending risk|recidivism|rückfall(?:risiko|"
+            r"prognose|gefahr)\w*|risque de récidive|récidive)\b"
+        ),
+    ),
+    (
+        AnnexIIIPoint.P7B,
+        _re(
+            r"\b(?:border (?:control|checks?|crossings?|guards?|police)|(?:security|migration|"
+            r"irregular migration|health) risks? (?:assessment )?(?:of|posed by) (?:travell?ers|"
+            r"migrants|applicants|visitors)|grenzkontroll\w*|grenzschutz\w*|einreisekontroll\w*|"
+            r"contrôles? (?:aux|des) frontières|police aux frontières)\b"
+        ),
+    ),
+    (
+        AnnexIIIPoint.P8A,
+        _re(
+            r"\b(?:(?:assist|help|support)\w* (?:the )?(?:judges?|courts?|magistrates?) "
+            r"(?:in|to|with) (?:research|interpret|decid|draft|apply)\w*|judicial decision "
+            r"support|sentencing (?:tool|software|recommendations?)|(?:richter|urteils)"
+            r"(?:assistenz|entwurf|entwürfe|vorschlag|vorschläge)\w*|aide à la décision "
+            r"(?:des|du|pour les) (?:juges?|magistrats?|tribunal)|online dispute resolution|"
+            r"alternative dispute resolution|schlichtungs(?:stelle|verfahren)\w*)\b"
+        ),
+    ),
+    (
+        AnnexIIIPoint.P8B,
+        _re(
+            r"\b(?:influenc\w+ (?:the )?(?:outcome of (?:the |an? )?)?(?:elections?|referend\w+|"
+            r"votes?|voting (?:behaviou?r|intentions?)|voters)|(?:micro-?)?target\w* (?:\w+ ){0,2}"
+            r"voters|wahlbeeinfluss\w*|wähler\w* (?:\w+ ){0,2}(?:beeinfluss|manipulier)\w*|"
+            r"influencer (?:le vote|les électeurs|l['’]élection))\b"
+        ),
+    ),
+    (
         AnnexIIIPoint.P7C,
         _re(
-            r"\b(?:asylum (?:applications?|claims?)|visa applications?|residence permits?|"
-            r"asylantr\w+|demandes? d'asile)\b"
+            r"\b(?:asylum (?:applications?|claims?|seekers?)|visa applications?|residence "
+            r"permits?|asylantr\w+|asylverfahren\w*|aufenthalts(?:titel|erlaubnis|genehmigung)\w*|"
+            r"visumsantr\w+|einbürgerung\w*|demandes? d['’]asile|titres? de séjour|demandes? de "
+            r"visa|naturalisation)\b"
         ),
     ),
 )

@@ -44,7 +44,7 @@ ORG_HEADS: frozenset[str] = _words(
     university universität hochschule versicherung stadtwerke sparkasse airlines telecom
     mobility automotive dynamics intelligence vision works studios games hosting ai-labs center
     centre ventures fintech insurtech apotheke praxis council ministry ministerium agency
-    behörde
+    behörde manufaktur werke verband kasse krankenkasse gruppe kliniken ambulance
     """
 )
 

@@ -27,7 +27,8 @@ SELLER = "seller"  # placeholder, see module docstring
 ATTACKER = "attacker"  # an actor with no value-chain role
 
 GPAI_WORDS = words_re(
-    r"\b(?:general[- ]purpose(?: ai)?(?: language)? models?|foundation models?|large language "
+    r"\b(?:general[- ]purpose(?: ai)?(?: language)? models?|general[- ]purpose (?:[\w-]+ ){1,2}"
+    r"models?|modèles? (?:d['’]ia )?à usage général|foundation models?|large language "
     r"models?|llms?|gpt-?\d*\w*|basismodell\w*|sprachmodell\w*|ki-modell mit allgemeinem "
     r"verwendungszweck|modèles? de fondation|grands? modèles? de langage|(?:cloud|hosted|"
     r"generative|general) language models?)\b"
@@ -252,8 +253,9 @@ ROLE_CUES: tuple[RoleCue, ...] = (
         (_DEP,),
         "active",
         r"\b(?:deploy(?:s|ed)?|rolled out|rolls out|put it into (?:use|service|operation)|"
-        r"setzt\b[^.;]{0,90}?\bein\b|setzte\b[^.;]{0,90}?\bein\b|eingesetzt|einsetzen|déploie|"
-        r"déployé)\b",
+        r"setzt\b[^.;]{0,90}?\bein\b|setzte\b[^.;]{0,90}?\bein\b|eingesetzt|einsetzen|"
+        r"einsetzt|einsetzte|déploie|déployé|(?:is|are|has been|have been|had been) using|"
+        r"utilisent|utilisait|a recours à|ont recours à|se sert d[eu']|emploie)\b",
     ),
     _cue(
         "deployed_by",
@@ -415,6 +417,15 @@ ROLE_CUES: tuple[RoleCue, ...] = (
         r"\b(?:general[- ]purpose(?: ai)?(?: language)? models?|foundation models?|large "
         r"language models?|llms?|basismodell\w*|gpt-?\d+\w*|(?:cloud|hosted|generative|general) "
         r"language models?)\s+(?:of|from|by|von|de)\b",
+    ),
+    # "a general-purpose multimodal model that Lumen Labs released": the model's maker
+    _cue(
+        "gpai_that",
+        (_D, _G),
+        "passive",
+        r"\b(?:general[- ]purpose|foundation|basis|allzweck)(?:[- ][\w-]+){0,1}(?: [\w-]+){0,2} "
+        r"(?:ai )?(?:models?|modell\w*)\b(?: [\"“„«][^\"”“»]{1,30}[\"”“»])?,? (?:that|which|den|"
+        r"das|que|qu['’])",
     ),
     _cue("product_paren", (_D, _P), "passive", rf"\b(?P<claim>{_PRODUCT}\s*\()"),
     _cue(

@@ -11,6 +11,7 @@ apposition nouns ("a mid-sized bank") that later let "the bank" refer to it.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from assistant.chain.extract.lexicon_names import (
@@ -40,7 +41,7 @@ _COMPANY = re.compile(
 _CAPS_RUN = re.compile(rf"{_TOK}(?:\s+{_TOK}){{1,4}}")
 _CAP = r"[A-ZÄÖÜÉ][a-zäöüßéèêëàâîïôûç]+(?:-[A-ZÄÖÜÉ][a-zäöüßéèêëàâîïôûç]+)?"
 _TITLE = re.compile(
-    rf"\b(?P<title>Mr|Mrs|Ms|Miss|Dr|Prof|Herr|Frau|Mme|Mlle|Monsieur|Madame)\.?\s+"
+    rf"\b(?P<title>Mr|Mrs|Ms|Miss|Dr|Prof|Herrn|Herr|Frau|Mme|Mlle|Monsieur|Madame)\.?\s+"
     rf"(?P<name>{_CAP}(?:\s+{_CAP})?)"
 )
 _FIRST_LAST = re.compile(rf"\b(?P<first>{_CAP})\s+(?P<last>{_CAP})\b")
@@ -76,6 +77,19 @@ _KNOWN_ORGS = re.compile(
 _INSTITUTION = re.compile(
     r"\b(?:Universität|Université|University of|Hochschule|Fachhochschule|Klinikum|Krankenhaus|"
     r"Hôpital|Hospital of|Gymnasium|Lycée|École)\s+(?:d[eu]s?\s+|of\s+)?[A-ZÄÖÜÉ][\wäöüß-]+"
+)
+# Organisations named by their kind first, without a legal form ("Groupe Vélia", "Agentur
+# Blickfang", "Polizeipräsidium Oberrhein", "École de commerce Atlantique", "Mutuelle Horizon").
+_KIND_FIRST = re.compile(
+    r"\b(?:Groupe|Gruppe|Agentur|Agence|Baumarkt|Autohaus|Polizeipräsidium|Polizeidirektion|"
+    r"Landespolizei|Bundespolizei|Landeskriminalamt|Préfecture|Mutuelle|Caisse|Banque|Sparkasse|"
+    r"Volksbank|Raiffeisenbank|Stadtwerke|Wasserverband|Zweckverband|Abwasserverband|"
+    r"Energieversorgung|Verkehrsbetriebe|Landesamt|Bundesamt|Ausländerbehörde|Centre "
+    r"hospitalier|Clinique|Fondation|Stiftung|Assurances?|Crédit|"
+    r"(?:Université|École|Ecole|Institut|Lycée|Hochschule|Universität|Akademie|Académie)"
+    r"(?:\s+(?:de|du|des|la|le|für|of|the|[a-zéèêàâîôûç]{4,})){0,3})"
+    r"(?:\s+|\s+(?:d|l)['’])[A-ZÄÖÜÉ][\wäöüßéèêàç-]+"
+    r"(?:\s+(?!(?:In|At|On|And|Und|Et|The|Der|Die|Das|Le|La|Les)\b)[A-ZÄÖÜÉ][\wäöüßéèêàç-]+)?"
 )
 # Public bodies named by their kind and place ("Stadt Neustadt", "the city of Lyon").
 _PUBLIC_BODY = re.compile(
@@ -171,18 +185,41 @@ def find_actors(text: str) -> list[ActorRecord]:
     for m in _CAPS_RUN.finditer(text):
         if taken.overlaps(m.start(), m.end()):
             continue
-        cleaned = _clean_tokens(m.group(0), m.start())
+        run = m.group(0)
+        if "\n" in run:
+            # a name ends at a line break when its head noun closes the line ("From: IT,
+            # Sonnental Kliniken\nSince May ..."); hard-wrapped names continue otherwise
+            line = run.split("\n", 1)[0].rstrip()
+            last = line.split()[-1].casefold() if line.split() else ""
+            if len(line.split()) >= 2 and (
+                last in ORG_HEADS
+                or (place_code(last) and len(line.split()) >= 3
+                    and line.split()[-2].casefold() in ORG_HEADS)
+            ):  # fmt: skip
+                run = line
+        cleaned = _clean_tokens(run, m.start())
         if cleaned is None:
             continue
         base, start = cleaned
         words = base.split()
         heads = [w for w in words if w.casefold() in ORG_HEADS]
-        if len(words) < 2 or words[-1].casefold() not in ORG_HEADS or len(heads) == len(words):
-            continue
-        if any(place_code(w) for w in words[:-1]):
+        place_closes = (  # "St. Marien Hospital Bremen": the place closes the name
+            len(words) >= 3
+            and words[-2].casefold() in ORG_HEADS
+            and words[-1].casefold() not in ORG_HEADS
+            and place_code(words[-1]) is not None
+            and not any(place_code(w) for w in words[:-1])
+        )
+        head_closes = (
+            len(words) >= 2
+            and words[-1].casefold() in ORG_HEADS
+            and len(heads) < len(words)
+            and not any(place_code(w) for w in words[:-1])
+        )
+        if not (place_closes or head_closes):
             continue
         base = " ".join(base.split())
-        add(base, "company", start, m.end(), _company_aliases(base))
+        add(base, "company", start, m.start() + len(run), _company_aliases(base))
     for m in _KNOWN_ORGS.finditer(text):
         if not taken.overlaps(m.start(), m.end()):
             add(m.group(0), "company", m.start(), m.end(), {m.group(0)})
@@ -190,6 +227,13 @@ def find_actors(text: str) -> list[ActorRecord]:
         if not taken.overlaps(m.start(), m.end()):
             name = " ".join(m.group(0).split())
             add(name, "company", m.start(), m.end(), {name})
+    for m in _KIND_FIRST.finditer(text):
+        if not taken.overlaps(m.start(), m.end()):
+            name = " ".join(m.group(0).split())
+            tail = name.split()[-1]
+            if len(name.split()) > 2 and (tail.casefold() in STOP_CAPS or place_code(tail)):
+                name = name.rsplit(" ", 1)[0]  # "Groupe Vélia Amiens": the place is not the name
+            add(name, "company", m.start(), m.start() + len(name), {name})
     for m in _PUBLIC_BODY.finditer(text):
         if taken.overlaps(m.start(), m.end()):
             continue
@@ -218,8 +262,33 @@ def find_actors(text: str) -> list[ActorRecord]:
         if taken.overlaps(m.start(), m.end()) or not _unknown_first_name_person(text, m):
             continue
         add(m.group(0), "person", m.start(), m.end(), {m["last"]})
+    _client_aliases(text, found.values())
     # a surname that matches a titled single name ("Mr Albers" and "Jürgen Albers") is one actor
     return _merge_people(sorted(found.values(), key=lambda r: r.start))
+
+
+# "ich vertrete Herrn Malik Demir", "we act for Ms Ana Ruiz", "my client, Jan Berg": later
+# "mein Mandant" / "my client" / "mon client" is that person.
+_REPRESENTS = re.compile(
+    r"(?i:\b(?:vertrete\w*|represent\w*|act for|acting for|agissons pour|repräsentiere\w*|"
+    r"(?:my|our) client|mein\w* mandant\w*|unser\w* mandant\w*|mon client|ma cliente|notre "
+    r"client\w*|défends|défendons))[\s,:]+(?:(?:Herrn|Herr|Frau|Mr|Mrs|Ms|Dr|M\.|Mme|Madame|"
+    r"Monsieur)\.?\s+)?$"
+)
+_CLIENT_WORDS = (
+    "mein Mandant", "meinen Mandanten", "meinem Mandanten", "meines Mandanten",
+    "meine Mandantin", "meiner Mandantin", "unser Mandant", "unseren Mandanten",
+    "unserem Mandanten", "unsere Mandantin", "unserer Mandantin", "my client", "our client",
+    "mon client", "ma cliente", "notre client", "notre cliente",
+)  # fmt: skip
+
+
+def _client_aliases(text: str, records: Iterable[ActorRecord]) -> None:
+    people = [r for r in records if r.kind == "person"]
+    for record in people:
+        if _REPRESENTS.search(text[max(0, record.start - 40) : record.start]):
+            record.aliases.update(_CLIENT_WORDS)
+            return
 
 
 def _unknown_first_name_person(text: str, m: re.Match[str]) -> bool:

@@ -41,12 +41,24 @@ _NARRATOR_NAMED = words_re(
     r"|\bI(?:'m| am)\b[^.;\n]{0,50}?\b(?:at|of|for|with)\b"
     r"|\bI work (?:for|at)\b|\bich arbeite (?:bei|für)\b|\bje travaille (?:chez|pour)\b"
     r"|(?:^|\n)\W{0,3}(?:client|mandant\w*|our client|for)\s*:\s*"
+    # a memo header naming the writer's department and organisation: "From: Clinical IT,
+    # St. Marien Hospital", "Internal memo - Legal & Compliance, Nordlicht Versicherung",
+    # "Vermerk des Rechtsamts der Stadt Lindenau"
+    r"|(?:^|\n)\W{0,3}(?:from|von|de|expéditeur)\s*:\s*[^\n,]{2,60},\s*"
+    r"|(?:^|\n)\W{0,3}(?:internal )?(?:memo|memorandum|vermerk|note interne)\b[^\n,]{0,60},\s*"
+    r"|(?:^|\n)\W{0,3}(?:vermerk|memo|note) (?:des|der|de la|du|of the) [^\n,]{2,40}?"
+    r"\b(?:der|des|de la|du|of)\s+(?=[A-ZÄÖÜÉ])"
     # "We (Tasko B.V., Rotterdam) sell it": the company in brackets after "we"
     r"|\b(?:we|wir|nous)\s*\((?=[^)]{2,60}\))"
     # a signature line "Head of Legal, Brenner GmbH" / "Co-founder, X" / "Justiziarin, X"
     r"|(?:^|\n)[^\n,]{0,30}\b(?:head of [\w-]+|(?:general|legal|in-house) counsel|ceo|cto|coo|"
     r"cfo|(?:co-?)?founder|managing director|geschäftsführer\w*|justiziar\w*|syndikus\w*|"
     r"leiter\w* recht\w*|directeur\w* juridique|directrice juridique|juriste)\s*,\s*"
+)
+# Bodies that speak for the staff or a client of an organisation, not as it.
+_BODY_OF = words_re(
+    r"\b(?:betriebsrat|personalrat|works council|staff council|trade union|gewerkschaft|"
+    r"comité social|cse|syndicat|union|employee representatives?|représentants? du personnel)\b"
 )
 # A memo's bullet that opens with a verb ("- Uses RoomBrain, licensed from ..."): its subject
 # is the organisation the memo is about.
@@ -93,7 +105,12 @@ _ATTACKER = words_re(
     + r")\b"
 )
 _SIGNATURE = re.compile(
-    r"(?:^|\n)\s*(?:--+\s*|from:\s*|von:\s*|de\s*:\s*)?(?P<name>[A-ZÄÖÜÉ][\w-]+ [A-ZÄÖÜÉ][\w-]+)"
+    r"(?:^|\n)\s*(?:--+\s*|from:\s*|von:\s*|de\s*:\s*)?"
+    # a profession and title before the name, a town after it: "Rechtsanwältin Dr. Katrin
+    # Vogel, Freiburg", "Maître Anne Roux, Lyon"
+    r"(?:(?:rechtsanw[aä]lt\w*|anw[aä]lt\w*|attorney|lawyer|solicitor|avocate?|ma[iî]tre|me)\s+)?"
+    r"(?:(?:dr|prof)\.?\s+)?"
+    r"(?P<name>[A-ZÄÖÜÉ][\w-]+ [A-ZÄÖÜÉ][\w-]+)(?:\s*,\s*[A-ZÄÖÜÉ][\w-]+)?"
     r"\s*$",
     re.IGNORECASE,
 )
@@ -141,6 +158,8 @@ def find_people(
                 x for x in named_mentions
                 if pos <= x.start <= pos + 60 and _kind(named, x.actor) == "company"
             ]  # fmt: skip
+            if nearby and _BODY_OF.search(s.text[m.end() : nearby[0].start - s.start]):
+                break  # "we are the works council of X": the writer is not X itself
             if nearby:
                 out.narrator_org = nearby[0].actor
                 break

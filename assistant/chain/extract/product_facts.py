@@ -108,7 +108,14 @@ _ANNEX_I: tuple[tuple[AnnexIProduct, re.Pattern[str]], ...] = (
         AnnexIProduct.MEDICAL_DEVICE,
         words_re(
             r"\b(?:pacemakers?|insulin pumps?|infusion pumps?|ventilators?|hearing aids?|"
-            r"surgical robots?|medical device software|herzschrittmacher\w*|insulinpumpe\w*)\b"
+            r"surgical robots?|medical device software|herzschrittmacher\w*|insulinpumpe\w*|"
+            r"(?:class (?:i{1,3}|iia|iib)|klasse (?:i{1,3}|iia|iib)|classe (?:i{1,3}|iia|iib)) "
+            r"(?:medical )?(?:device|medizinprodukt|dispositif)\w*|(?:insulin|infusion) dosing|"
+            r"closed[- ]loop (?:insulin|glucose)|defibrillators?|defibrillator\w*|"
+            r"hörgerät\w*|beatmungsgerät\w*|infusionspumpe\w*|stimulateur\w* cardiaque\w*|"
+            r"pompes? à insuline|défibrillateur\w*|diagnostic software|diagnosesoftware|"
+            r"logiciel de diagnostic|dispositifs? (?:médica(?:l|ux) )?de classe (?:i{1,3}|iia|iib)|"
+            r"medizinprodukt\w* der klasse (?:i{1,3}|iia|iib))\b"
         ),
     ),
     (
@@ -127,6 +134,53 @@ _ANNEX_I: tuple[tuple[AnnexIProduct, re.Pattern[str]], ...] = (
         words_re(
             r"\b(?:cable cars?|ski lifts?|chairlifts?|gondola lifts?|seilbahn\w*|"
             r"téléphérique\w*)\b"
+        ),
+    ),
+    (
+        AnnexIProduct.MACHINERY,
+        words_re(
+            r"\b(?:industrial robots?|collaborative robots?|cobots?|robot arms?|robotic arms?|"
+            r"forklifts?|gabelstapler\w*|industrieroboter\w*|roboterarm\w*|cnc[- ]\w+|"
+            r"(?:hydraulic |stamping |punch )presses|pressen?straße|machine-outils?|"
+            r"chariots? élévateurs?|bras robotisés?|robots? industriels?|"
+            r"(?:packaging|sawing|milling|cutting|woodworking) machines?|"
+            r"(?:verpackungs|säge|fräs|holzbearbeitungs)maschine\w*)\b"
+        ),
+    ),
+    (
+        AnnexIProduct.PERSONAL_PROTECTIVE_EQUIPMENT,
+        words_re(
+            r"\b(?:personal protective equipment|fall (?:arrest|protection) (?:harness|system)\w*|"
+            r"(?:smart )?safety helmets?|respirators?|persönliche\w* schutzausrüstung|"
+            r"schutzhelm\w*|atemschutz\w*|équipements? de protection individuelle)\b"
+        ),
+    ),
+    (
+        AnnexIProduct.PRESSURE_EQUIPMENT,
+        words_re(
+            r"\b(?:pressure (?:vessels?|equipment)|autoclaves?|druckbehälter\w*|druckgerät\w*|"
+            r"équipements? sous pression|récipients? sous pression)\b"
+        ),
+    ),
+    (
+        AnnexIProduct.RECREATIONAL_CRAFT,
+        words_re(
+            r"\b(?:jet ?skis?|personal watercraft|(?:motor|sailing) yachts?|recreational "
+            r"(?:craft|boats?)|sportboot\w*|motorboot\w*|bateaux? de plaisance|jet-?ski)\b"
+        ),
+    ),
+    (
+        AnnexIProduct.MARINE_EQUIPMENT,
+        words_re(
+            r"\b(?:ship['’]?s? (?:autopilot|navigation|radar|bridge)|marine (?:equipment|"
+            r"navigation)|schiffs(?:autopilot|navigation|radar)\w*|équipements? marins?)\b"
+        ),
+    ),
+    (
+        AnnexIProduct.ATEX_EQUIPMENT,
+        words_re(
+            r"\b(?:explosive atmospheres?|atex|explosionsgeschützt\w*|ex-schutz|"
+            r"atmosphères? explosibles?)\b"
         ),
     ),
     (
@@ -152,14 +206,20 @@ _CHAT = words_re(
     r"voice assistants?|virtual (?:assistant|agent)s?|digital assistants?|ai assistants?|"
     r"conversational (?:ai|agent|assistant)|customer[- ](?:service|support) (?:bot|agent|"
     r"assistant)s?|avatar|sprachassistent\w*|ki-assistent\w*|agent conversationnel|assistant "
-    r"(?:vocal|virtuel))\b"
+    r"(?:vocal|virtuel)|chat-?assistent\w*|sprachbot\w*|telefonbot\w*|callbot\w*|"
+    r"robot conversationnel|assistant conversationnel)\b"
 )
 _GENERATES = words_re(
     r"\b(?:generat\w+ (?:\w+ ){0,2}(?:images?|pictures?|photos?|videos?|audio|voices?|texts?|"
     r"articles?|music|songs?|nude\w*)|image generator|text-to-(?:image|video|speech)|"
     r"deep ?fakes?|synthetic (?:voice|images?|videos?|media|content)|ai-generated|voice[- ]clon\w+|"
     r"clon\w+ (?:her|his|my|the) voice|fake (?:nude )?(?:pictures?|images?|photos?|videos?)|"
-    r"bildgenerator\w*|gefälschte\w* (?:bilder|fotos|videos)|génér\w+ des (?:images|vidéos))\b"
+    r"bildgenerator\w*|gefälschte\w* (?:bilder|fotos|videos)|génér\w+ des (?:images|vidéos)|"
+    r"talking (?:video )?avatars?|(?:video|voice) avatars?|face[- ]swap\w*|lip[- ]sync\w*|"
+    r"stimmklon\w*|(?:ki-)?generierte\w* (?:bild|bilder|fotos?|videos?|stimmen?|texte?)\b|"
+    r"hypertrucage\w*|(?:vidéo|image|voix)s? (?:générée?s?|truquée?s?) par (?:l['’])?ia|"
+    r"clonage (?:de la )?voix|"
+    r"(?:synthetic|synthetische\w*|synthétique\w*) (?:stimme|voix|video|vidéo)\w*)\b"
 )
 
 # Failure cues for any product; fire and heat only where the product is a device (a reactor

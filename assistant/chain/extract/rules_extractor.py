@@ -111,7 +111,8 @@ def _affected(
     """Who suffered the harm: name -> sentence; and the victims named only by a noun."""
     out: dict[str, Sentence] = {}
     victims: list[ActorRecord] = []
-    persons = [n for n, k in kinds.items() if k in {"person", "relative"}]
+    # the writer who signs ("Rechtsanwältin Dr. Katrin Vogel") tells of someone else's harm
+    persons = [n for n, k in kinds.items() if k in {"person", "relative"} and n != narrator_person]
     for s in harm_sentences:
         inside = [m for m in mentions if s.start <= m.start < s.end]
         people = [m for m in inside if kinds.get(m.actor) in {"person", "relative"}]

@@ -141,8 +141,16 @@ _ABBREV = re.compile(
     r"Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)|\b[A-Z]|(?<!\d)\d{1,2})\.$"
 )
 _PARAGRAPH = re.compile(r"\n\s*\n")
+# A line starting "15. Januar" continues a wrapped German date, it is not a list item.
+_GERMAN_MONTHS = (
+    r"(?:Januar|Jänner|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|"
+    r"Dezember)"
+)
 _BOUNDARY = re.compile(
-    r"(?<=[.!?])[\"')\]}]*\s+|(?<=-->)\s*|(?<=[>}])\s+(?=[A-ZÄÖÜ])|\n\s*\n|\n(?=[ \t]*<)|(?<=>)[ \t]*\n|\n(?=\s*(?:[-*•]|\d+[.)])\s)|\n(?=\s*[\w-]+:\s)|\n(?=-- )"
+    r"(?<=[.!?])[\"')\]}]*\s+|(?<=-->)\s*|(?<=[>}])\s+(?=[A-ZÄÖÜ])|\n\s*\n|\n(?=[ \t]*<)|"
+    r"(?<=>)[ \t]*\n|"
+    rf"\n(?=\s*(?:[-*•]|\d+[.)](?!\s+{_GERMAN_MONTHS}\b))\s)|"
+    r"\n(?=\s*[\w-]+:\s)|\n(?=-- )"
 )
 
 

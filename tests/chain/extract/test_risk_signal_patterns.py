@@ -1,0 +1,262 @@
+"""AI Act risk signals and organisation names added for generalisation (fresh5): Annex III use
+areas in EN/DE/FR, Art 5(1)(f) emotion recognition at work or school, "not AI" wording for
+fixed-rule devices, and organisations named by their kind without a legal form. One sentence
+in, the expected fact out; none of the sentences is taken from an eval case."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.chain.extract import extract_case
+from assistant.chain.extract.mentions import find_actors
+from assistant.facts import get_fact
+
+
+def _ai(text: str, path: str) -> object:
+    return get_fact(extract_case(text).case, path)
+
+
+ANNEX_III: list[tuple[str, str]] = [
+    # 1(a) remote biometric identification (post or real-time), incl. face search by police
+    ("The police ran a face search on the CCTV still against the mugshot database.", "1a"),
+    ("Die Kripo nutzt eine Gesichtssuche in der Lichtbilddatenbank.", "1a"),
+    ("La gendarmerie a utilisé la reconnaissance faciale sur les images.", "1a"),
+    ("The store's facial recognition system identified him as a shoplifter.", "1a"),
+    # 2 critical infrastructure
+    ("The AI sets the phases of the traffic lights at the junction.", "2"),
+    ("Die KI regelt die Ampelsteuerung im Innenstadtbereich.", "2"),
+    ("Le logiciel pilote la régulation du trafic aux carrefours.", "2"),
+    ("A learning model controls chlorine dosing in the drinking water treatment plant.", "2"),
+    ("Das System steuert die Trinkwasserversorgung des Landkreises.", "2"),
+    ("The model balances the electricity grid of the region.", "2"),
+    # 3(a) admission
+    ("My daughter applied to the nursing programme and an algorithm rejected her.", "3a"),
+    ("Die Hochschulzulassung wird per KI-Ranking entschieden.", "3a"),
+    ("Il a postulé en licence de droit; les dossiers sont classés par un logiciel.", "3a"),
+    ("Sa demande d'admission en master a été refusée par l'algorithme.", "3a"),
+    # 4(b) worker management
+    ("The tool assigns delivery routes to couriers every morning.", "4b"),
+    ("Der Algorithmus vergibt die Touren an die Fahrer.", "4b"),
+    ("A productivity index is computed for every picker.", "4b"),
+    ("Bei schlechten Werten verschickt das System automatisch Abmahnungen.", "4b"),
+    ("Le logiciel répartit les missions entre les intérimaires.", "4b"),
+]
+
+
+@pytest.mark.parametrize(("text", "point"), ANNEX_III, ids=[t[0][:40] for t in ANNEX_III])
+def test_annex_iii_use_areas(text: str, point: str) -> None:
+    assert _ai(text, "ai.annex_iii_point") == point
+
+
+def test_a_job_application_at_a_school_is_not_an_admission() -> None:
+    text = "She applied for a job at the school and an AI tool screened her CV."
+    assert _ai(text, "ai.annex_iii_point") == "4a"
+
+
+EMOTION_AT_WORK: list[str] = [
+    "The software detects the emotions of the call centre agents and feeds a mood score into "
+    "the bonus.",
+    "Die Software erkennt die Stimmung der Beschäftigten am Arbeitsplatz.",
+    "L'outil analyse le stress des salariés pendant les appels.",
+    "The camera reads the feelings of the students during lessons.",
+]
+
+
+@pytest.mark.parametrize("text", EMOTION_AT_WORK, ids=[t[:40] for t in EMOTION_AT_WORK])
+def test_emotion_recognition_at_work_or_school_is_a_prohibited_practice(text: str) -> None:
+    assert "emotion_recognition_work_education" in (_ai(text, "ai.practice_flags") or [])
+
+
+def test_emotion_recognition_for_safety_is_not_flagged() -> None:
+    text = "The truck camera detects the stress levels of drivers for safety reasons."
+    assert "emotion_recognition_work_education" not in (_ai(text, "ai.practice_flags") or [])
+    assert _ai(text, "ai.emotion_recognition_or_biometric_categorisation") is True
+
+
+NOT_AI: list[str] = [
+    "The 'smart' heater learns nothing; it switches off at a fixed threshold.",
+    "Das Gerät lernt nichts dazu, die Grenzwerte stellt man selbst ein.",
+    "Der Melder arbeitet mit festen Schwellenwerten.",
+    "L'appareil n'apprend rien, il suit des seuils fixes.",
+]
+
+
+@pytest.mark.parametrize("text", NOT_AI, ids=[t[:40] for t in NOT_AI])
+def test_fixed_rule_devices_are_not_ai(text: str) -> None:
+    assert _ai(text, "ai.is_ai_system") is False
+
+
+AI_WORDING: list[str] = [
+    "Die Software sagt das Verkehrsaufkommen mit einem lernenden Modell voraus.",
+    "Un logiciel d'intelligence artificielle calcule les tarifs.",
+    "The shop's face recognition flagged her at the entrance.",
+]
+
+
+@pytest.mark.parametrize("text", AI_WORDING, ids=[t[:40] for t in AI_WORDING])
+def test_ai_wording(text: str) -> None:
+    assert _ai(text, "ai.is_ai_system") is True
+
+
+ORGS: list[tuple[str, str]] = [
+    ("Die Ampeln betreibt die Agentur Verkehrsplan seit 2027.", "Agentur Verkehrsplan"),
+    ("J'ai été convoqué par la Caisse Solidaire à Rennes.", "Caisse Solidaire"),
+    ("Das Polizeipräsidium Nordheide setzt das System ein.", "Polizeipräsidium Nordheide"),
+    ("Le Groupe Armor utilise ce logiciel.", "Groupe Armor"),
+    (
+        "Les dossiers de l'École supérieure de design Lumière sont triés.",
+        "École supérieure de design Lumière",
+    ),
+    ("Mein Arbeitgeber, die Stadtwerke Mühlbach, nutzt die Software.", "Stadtwerke Mühlbach"),
+    ("The toy is made by Holzwerk Manufaktur in Bavaria.", "Holzwerk Manufaktur"),
+    (
+        "Notes from the IT office of Marienthal Hospital Vienna, 3 May.",
+        "Marienthal Hospital Vienna",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "name"), ORGS, ids=[o[1] for o in ORGS])
+def test_organisations_without_legal_form(text: str, name: str) -> None:
+    assert name in [a.name for a in find_actors(text)]
+
+
+def test_memo_header_names_the_writers_organisation() -> None:
+    text = (
+        "From: Risk Management, Sonnental Kliniken\n\nSince May we use ScanPro, an AI tool "
+        "licensed from Radix Imaging GmbH. It missed a fracture."
+    )
+    case = extract_case(text).case
+    roles = {a.name: {r.value for r in a.roles} for a in case.actors}
+    assert "deployer" in roles.get("Sonnental Kliniken", set())
+
+
+MORE_ANNEX_III: list[tuple[str, str]] = [
+    ("The job centre's AI decides on housing benefit claims.", "5a"),
+    ("Die KI prüft die Anträge auf Wohngeld.", "5a"),
+    ("L'algorithme de la CAF vérifie les allocations logement.", "5a"),
+    ("The bank's AI set my credit limit far too low.", "5b"),
+    ("Die Kreditentscheidung traf ein KI-System der Bank.", "5b"),
+    ("Ma demande de prêt a été refusée par un score automatique.", "5b"),
+    ("The police used an AI lie detector during the interview.", "6b"),
+    ("Das Gericht stützte sich auf eine KI-Rückfallprognose.", "6d"),
+    ("At the border control an AI rated the security risk of travellers.", "7b"),
+    ("Die Ausländerbehörde prüft Aufenthaltstitel mit einer KI.", "7c"),
+    ("La préfecture trie les demandes de titre de séjour avec un logiciel d'IA.", "7c"),
+    ("The court uses an AI to help judges in drafting decisions.", "8a"),
+    ("The campaign's AI was built to influence voting behaviour of undecided voters.", "8b"),
+]
+
+
+@pytest.mark.parametrize(("text", "point"), MORE_ANNEX_III, ids=[t[0][:40] for t in MORE_ANNEX_III])
+def test_more_annex_iii_use_areas(text: str, point: str) -> None:
+    assert _ai(text, "ai.annex_iii_point") == point
+
+
+PRACTICES: list[tuple[str, str]] = [
+    (
+        "The town gives every resident a social score that decides access to housing.",
+        "social_scoring",
+    ),
+    ("Die Gemeinde vergibt Sozialpunkte an ihre Bürger.", "social_scoring"),
+    (
+        "The start-up scraped millions of faces from social media to build its database.",
+        "facial_scraping",
+    ),
+    (
+        "The app infers the sexual orientation of users from their face photos.",
+        "biometric_categorisation_sensitive",
+    ),
+    (
+        "The police ran live facial recognition on the square during the match.",
+        "realtime_rbi_law_enforcement",
+    ),
+    (
+        "The tool predicts the risk of committing a crime based solely on personality traits.",
+        "crime_prediction_profiling",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "flag"), PRACTICES, ids=[p[1] for p in PRACTICES])
+def test_prohibited_practices(text: str, flag: str) -> None:
+    assert flag in (_ai(text, "ai.practice_flags") or [])
+
+
+def test_crime_risk_with_human_assessment_is_not_the_prohibition() -> None:
+    text = "Officers use an AI to predict the risk of committing a crime, together with case files."
+    assert "crime_prediction_profiling" not in (_ai(text, "ai.practice_flags") or [])
+
+
+ANNEX_I: list[tuple[str, str]] = [
+    ("A collaborative robot on the assembly line hit a worker.", "machinery"),
+    ("Der Roboterarm in der Halle erfasste den Monteur.", "machinery"),
+    ("Le chariot élévateur autonome a renversé un cariste.", "machinery"),
+    ("Her smart safety helmet failed to warn her of the gas.", "personal_protective_equipment"),
+    ("The AI controls the pressure vessel of the plant.", "pressure_equipment"),
+    ("The jet ski's AI speed assistant failed.", "recreational_craft"),
+    ("The AI in the closed-loop insulin system overdosed him.", "medical_device"),
+    ("Le logiciel est un dispositif de classe IIa.", "medical_device"),
+]
+
+
+@pytest.mark.parametrize(("text", "family"), ANNEX_I, ids=[a[0][:40] for a in ANNEX_I])
+def test_annex_i_families(text: str, family: str) -> None:
+    assert _ai(text, "ai.annex_i_product_type") == family
+
+
+TRANSPARENCY: list[tuple[str, str]] = [
+    ("The app makes talking avatars from a few photos.", "ai.generates_synthetic_content"),
+    (
+        "Sie haben ein KI-generiertes Video des Bürgermeisters verbreitet.",
+        "ai.generates_synthetic_content",
+    ),
+    ("Ils ont diffusé une vidéo truquée par IA du maire.", "ai.generates_synthetic_content"),
+    (
+        "Der Telefonbot der Versicherung sagte nicht, dass er eine KI ist.",
+        "ai.interacts_with_persons",
+    ),
+    ("Le robot conversationnel de la banque m'a mal conseillé.", "ai.interacts_with_persons"),
+]
+
+
+@pytest.mark.parametrize(("text", "path"), TRANSPARENCY, ids=[t[0][:40] for t in TRANSPARENCY])
+def test_transparency_situations(text: str, path: str) -> None:
+    assert _ai(text, path) is True
+
+
+GPAI: list[tuple[str, str]] = [
+    (
+        "It runs on Nimbus-2, a general-purpose multimodal model that Corvid Labs released in 2025.",
+        "Corvid Labs",
+    ),
+    (
+        "We call Orca-7, a foundation model which Seabright Labs offers through its API.",
+        "Seabright Labs",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "maker"), GPAI, ids=[g[1] for g in GPAI])
+def test_gpai_model_maker(text: str, maker: str) -> None:
+    case = extract_case(text).case
+    roles = {a.name: {r.value for r in a.roles or []} for a in case.actors or []}
+    assert "gpai_provider" in roles.get(maker, set())
+    assert get_fact(case, "ai.gpai_model") is True
+
+
+def test_client_named_by_the_lawyer_is_the_affected_person() -> None:
+    text = (
+        "Sehr geehrte Damen und Herren, ich vertrete Herrn Jonas Albrecht. Am 3. Mai 2028 wurde "
+        "mein Mandant von einem Lieferroboter der Robolog GmbH angefahren und verletzt."
+    )
+    case = extract_case(text).case
+    roles = {a.name: {r.value for r in a.roles or []} for a in case.actors or []}
+    assert "affected_person" in roles.get("Jonas Albrecht", set())
+
+
+def test_a_wrapped_german_date_is_not_a_list_item() -> None:
+    text = "Das System, das die Stadtwerke Mühlbach seit dem\n15. Januar 2028 einsetzt, fiel aus."
+    case = extract_case(text).case
+    roles = {a.name: {r.value for r in a.roles or []} for a in case.actors or []}
+    assert "deployer" in roles.get("Stadtwerke Mühlbach", set())
