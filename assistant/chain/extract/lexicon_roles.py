@@ -272,6 +272,21 @@ ROLE_CUES: tuple[RoleCue, ...] = (
         r"is using|are using|relies on|nutzt|nutzen|verwendet|verwenden|"
         r"utilise|utilisons)\b|(?<=\bwe\s)use\b|(?<=\bI\s)use\b",
     ),
+    # "our pricing line calculates premiums with VitaRisk", "die Stadt steuert die Ampeln mit
+    # dem System": the one who does the task with the system uses it
+    _cue(
+        "works_with",
+        (_DEP,),
+        "active",
+        r"\b(?:calculates?|computes?|sets?|decides?|ranks?|scores?|screens?|assesses?|"
+        r"evaluates?|controls?|manages?|steuert|steuern|regelt|regeln|berechnet|berechnen|"
+        r"bewertet|bewerten|prüft|prüfen|calcule|calculent|évalue|évaluent|pilote|pilotent|"
+        r"gère|gèrent|trie|trient)\b(?=[^.;]{0,120}?\b(?:with|using|mit|mithilfe|avec|grâce "
+        r"à|au moyen d[eu'])\s+(?:the|its|an?|our|dem|der|einem|einer|unserem|unserer|le|la|"
+        r"l['’]|un|une|notre)?\s*(?:[\w,-]+\s+){0,3}?(?:[\"“„«]|(?:ai|ki|ia|adaptive\w*|"
+        r"lernende\w*)\b|(?:system|software|tool|model|modell|logiciel|outil|algorithm\w*)"
+        r"\b))",
+    ),
     _cue(
         "operates",
         (_OP,),
@@ -338,6 +353,14 @@ ROLE_CUES: tuple[RoleCue, ...] = (
         claims=False,
     ),
     _cue(
+        "bought_at_de",
+        (SELLER,),
+        "passive",
+        r"\b(?:im|beim|bei|in der|in dem|au magasin|chez)\b(?=[^.;]{0,120}?\b(?:gekauft|"
+        r"erworben|bestellt)\b)",
+        claims=False,
+    ),
+    _cue(
         "bought_in",
         (_DEP,),
         "active",
@@ -377,6 +400,20 @@ ROLE_CUES: tuple[RoleCue, ...] = (
         "passive",
         r"\b(?:de la société|de l'entreprise|der firma|von der firma|from the company|by the "
         r"company|of the company)\b",
+    ),
+    _cue(
+        "quoted_product_of",
+        (_D, _P),
+        "passive",
+        r"(?P<claim>[\"“„«][^\"”“»\n]{1,30}[\"”“»])\s+(?:der|des|vom|von der|from|by|made "
+        r"by|de la société|de l['’]entreprise|de la start-?up|de chez)(?=\s+[A-ZÄÖÜÉ])",
+        claims=False,
+    ),
+    _cue(
+        "product_of_startup_fr",
+        (_D, _P),
+        "passive",
+        rf"\b(?P<claim>{_PRODUCT}\s+de la (?:start-?up|jeune pousse|société|firme|entreprise))\b",
     ),
     _cue(
         "product_from",

@@ -30,7 +30,8 @@ _OUR_ORG = words_re(
     r"\b(?:our|unser\w*|notre) (?:company|firm|business|start-?up|organi[sz]ation|team|bank|"
     r"clinic|hospital|plant|factory|shop|store|practice|agency|office|university|school|college|"
     r"city|municipality|authority|hochschule|universität|schule|école|université|"
-    r"unternehmen|firma|"
+    r"unternehmen|firma|(?:[\w-]+ ){0,3}(?:division|department|unit|ward|branch|line)|"
+    r"abteilung|station|sparte|direction|"
     r"betrieb|praxis|klinik|entreprise|société|cabinet)\b"
 )
 _I = re.compile(r"(?<![\w'])(?:I|ich|Ich|je|Je|j['’])(?![\w'])")

@@ -102,6 +102,12 @@ def _agent(
             if _COPULA_AFTER.match(text[end : x.start]) or not text[end : x.start].strip(" ,("):
                 return x
         return None
+    # "licensed from X (Utrecht), which markets it": a relative pronoun right before the verb
+    # binds the verb to the name just before it, even after a preposition
+    for x in reversed([x for x in inside if x.end <= start and start - x.end <= 60]):
+        if _RELATIVE_GAP.fullmatch(text[x.end : start]):
+            return x
+        break
     before = [
         x
         for x in inside
@@ -117,12 +123,27 @@ def _agent(
     if before:
         return before[-1]
     if _GERMAN.search(s.text):  # German verb-second order: "Die Bibliothek pflegt Tobias Keller"
-        after = [x for x in inside if 0 <= x.start - end <= 3]
+        after = [
+            x
+            for x in inside
+            if 0 <= x.start - end <= 3
+            or (0 <= x.start - end <= 40 and _GERMAN_SUBJECT_GAP.fullmatch(text[end : x.start]))
+        ]
         if after:
             return after[0]
     return _antecedent(s, text, mentions, kinds or {}, start)
 
 
+_RELATIVE_GAP = re.compile(
+    r"\s*(?:\([^()]{0,40}\))?\s*,\s*(?:which|who|die|der|qui|welche[rs]?)\s+(?:\w+\s+){0,3}",
+    re.IGNORECASE,
+)
+# "steuert das Tiefbauamt der Stadt X", "setzt die Y GmbH": an article, or an office of the
+# actor, between the verb and the inverted subject
+_GERMAN_SUBJECT_GAP = words_re(
+    r"\s*(?:(?:die|der|das|den|dem)\s+)?(?:[\w-]*(?:amt|abteilung|referat|dezernat|büro|"
+    r"verwaltung|leitung)\w*\s+(?:der|des)\s+)?"
+)
 _UNIT_OF = words_re(
     r"\b(?:office|department|team|unit|branch|division|service|staff|employees|nurses|"
     r"doctors|caseworkers|agency|authority) of (?:the )?(?:[\w-]+ ){0,3}$"

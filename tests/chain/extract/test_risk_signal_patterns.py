@@ -260,3 +260,62 @@ def test_a_wrapped_german_date_is_not_a_list_item() -> None:
     case = extract_case(text).case
     roles = {a.name: {r.value for r in a.roles or []} for a in case.actors or []}
     assert "deployer" in roles.get("Stadtwerke Mühlbach", set())
+
+
+def _roles(text: str) -> dict[str, set[str]]:
+    case = extract_case(text).case
+    return {a.name: {r.value for r in a.roles or []} for a in case.actors or []}
+
+
+ROLE_FAMILIES: list[tuple[str, str, str, str]] = [
+    (
+        "German inverted subject behind an office of it",
+        "Seit 2027 steuert das Verkehrsamt der Stadt Birkenau die Ampeln mit dem System "
+        '"GreenWave" der Signalis GmbH.',
+        "Stadt Birkenau",
+        "deployer",
+    ),
+    (
+        "the task done with the system",
+        "Kestrel Bank calculates credit limits with Scora, an AI model from Datavia B.V.",
+        "Kestrel Bank",
+        "deployer",
+    ),
+    (
+        "a quoted product of a company",
+        'Ich habe den Rauchmelder "SafeHome" der Alarmtec GmbH gekauft.',
+        "Alarmtec GmbH",
+        "provider",
+    ),
+    (
+        "bought at a shop, German verb-final",
+        'Im März habe ich im Baumarkt Lindner in Kassel den Heizlüfter "Warmi" der Heizwerk GmbH '
+        "gekauft.",
+        "Baumarkt Lindner",
+        "distributor",
+    ),
+    (
+        "French tool of a start-up",
+        "Nos appels passent par un outil de la start-up Vocalis SAS.",
+        "Vocalis SAS",
+        "provider",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "actor", "role"), ROLE_FAMILIES, ids=[r[0] for r in ROLE_FAMILIES]
+)
+def test_role_families(name: str, text: str, actor: str, role: str) -> None:
+    assert role in _roles(text).get(actor, set())
+
+
+def test_relative_pronoun_binds_to_the_name_before_it() -> None:
+    text = (
+        'Memo - Legal, Arktis Versicherung\n\nOur pricing unit sets premiums with "Lumo", a '
+        "model licensed from Quanta Risk B.V. (Utrecht), which markets it under its own name."
+    )
+    roles = _roles(text)
+    assert "provider" in roles.get("Quanta Risk B.V.", set())
+    assert "provider" not in roles.get("Arktis Versicherung", set())
+    assert "deployer" in roles.get("Arktis Versicherung", set())
