@@ -141,6 +141,16 @@ COUNTRIES: dict[str, str] = {
 }  # fmt: skip
 
 EU_CITIES: dict[str, str] = {
+    # mid-size German and French towns (fresh5: a maker 'based in Fürth' is in the EU)
+    "fürth": "DE", "erlangen": "DE", "pforzheim": "DE", "reutlingen": "DE", "tübingen": "DE",
+    "bremerhaven": "DE", "schwerin": "DE", "zwickau": "DE", "cottbus": "DE", "wolfsburg": "DE",
+    "hildesheim": "DE", "gütersloh": "DE", "hamm": "DE", "siegen": "DE", "kaiserslautern": "DE",
+    "ludwigshafen": "DE", "aschaffenburg": "DE", "offenbach": "DE", "hanau": "DE", "fulda": "DE",
+    "bayreuth": "DE", "landshut": "DE", "kempten": "DE", "krefeld": "DE", "mönchengladbach": "DE",
+    "oberhausen": "DE", "neuss": "DE", "solingen": "DE", "saint-nazaire": "FR", "roubaix": "FR",
+    "tourcoing": "FR", "dunkerque": "FR", "calais": "FR", "bayonne": "FR", "colmar": "FR",
+    "lorient": "FR", "vannes": "FR", "quimper": "FR", "niort": "FR", "valence": "FR",
+    "chambéry": "FR", "troyes": "FR",
     "berlin": "DE", "munich": "DE", "münchen": "DE", "hamburg": "DE", "frankfurt": "DE",
     "cologne": "DE", "köln": "DE", "stuttgart": "DE", "düsseldorf": "DE", "leipzig": "DE",
     "dresden": "DE", "freiburg": "DE", "bielefeld": "DE", "hannover": "DE", "nuremberg": "DE",

@@ -145,8 +145,10 @@ ROLE_CUES: tuple[RoleCue, ...] = (
         "manufactures",
         (_D, _P),
         "active",
-        r"\b(?:make|makes|manufacture|manufactures|manufactured|produces|stellt\b[^.;]{0,30}\bher|herstellt|"
-        r"fabrique|produit)\b",
+        r"\b(?:(?<!to\s)make|makes|manufacture|manufactures|manufactured|produces|stellt\b[^.;]{0,30}"
+        r"\bher|herstellt|fabrique|produit)\b(?!\s+(?:an? |the )?(?:video|photo|picture|image|"
+        r"recording|post|call|complaint|decision|mistake|error|claim|payment|statement|"
+        r"appointment|request)s?\b)",
     ),
     _cue(
         "made_by",
@@ -202,7 +204,7 @@ ROLE_CUES: tuple[RoleCue, ...] = (
         r"\b(?:fine[- ]?tun(?:es|ed)|finetuned|re-?train(?:s|ed)|customi[sz]ed the model|"
         r"by (?:fine[- ]?tuning|re-?training)|"
         r"feinabgestimmt|feinjustiert|nachtrainiert(?:e)?|weitertrainiert(?:e)?|"
-        r"affiné|réentraîné|ré-entraîné)\b",
+        r"affiné|réentraîné|ré-entraîné)\b(?!\s+(?:nothing|anything|nichts|rien)\b)",
     ),
     _cue("fine_tuned_by", (_FT,), "passive", r"\b(?:fine[- ]?tuned|retrained)" + _BY),
     _cue(

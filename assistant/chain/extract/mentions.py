@@ -91,6 +91,13 @@ _KIND_FIRST = re.compile(
     r"(?:\s+|\s+(?:d|l)['’])[A-ZÄÖÜÉ][\wäöüßéèêàç-]+"
     r"(?:\s+(?!(?:In|At|On|And|Und|Et|The|Der|Die|Das|Le|La|Les)\b)[A-ZÄÖÜÉ][\wäöüßéèêàç-]+)?"
 )
+# A name its apposition calls a business: "Spielzeugwelt Kaiser, a toy shop in Nuremberg".
+_NAMED_BY_APPOSITION = re.compile(
+    rf"(?P<name>{_TOK}(?:\s+{_TOK}){{1,3}}),\s+(?i:an?|the|ein\w*|une?)\s+(?:[\w-]+\s+){{0,2}}"
+    r"(?i:shop|store|retailer|company|firm|manufacturer|maker|start-?up|agency|bank|insurer|"
+    r"clinic|hospital|school|laden|geschäft|händler\w*|firma|hersteller\w*|magasin|boutique|"
+    r"entreprise|société|fabricant|enseigne|chain|kette)\b"
+)
 # Public bodies named by their kind and place ("Stadt Neustadt", "the city of Lyon").
 _PUBLIC_BODY = re.compile(
     r"\b(?:Stadt|Gemeinde|Landkreis|Bezirksamt|Jobcenter|Landeshauptstadt|Ville de|Commune "
@@ -220,6 +227,16 @@ def find_actors(text: str) -> list[ActorRecord]:
             continue
         base = " ".join(base.split())
         add(base, "company", start, m.start() + len(run), _company_aliases(base))
+    for m in _NAMED_BY_APPOSITION.finditer(text):
+        if taken.overlaps(m.start("name"), m.end("name")):
+            continue
+        cleaned = _clean_tokens(m["name"], m.start("name"))
+        if cleaned is None or len(cleaned[0].split()) < 2:
+            continue
+        base, start = " ".join(cleaned[0].split()), cleaned[1]
+        if any(w.casefold() in FIRST_NAMES or place_code(w) for w in base.split()[:1]):
+            continue
+        add(base, "company", start, m.end("name"), _company_aliases(base))
     for m in _KNOWN_ORGS.finditer(text):
         if not taken.overlaps(m.start(), m.end()):
             add(m.group(0), "company", m.start(), m.end(), {m.group(0)})
@@ -354,7 +371,7 @@ def _describe(text: str, end: int, start: int, record: ActorRecord) -> None:
         record.descriptors.update(words)
         if record.place is None:
             for word in appos.group(1).split():
-                code = place_code(word)
+                code = place_code(re.sub(r"-based$", "", word))  # "a Fürth-based toy maker"
                 if code:
                     record.place, record.place_quote = code, text[start : end + appos.end()]
                     break

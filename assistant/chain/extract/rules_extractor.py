@@ -51,6 +51,15 @@ _OUR_SYSTEM = words_re(
     r"(?:ai|automated|algorithmic) [\w-]+|forklifts?|vehicles?|shuttles?|machines?|"
     r"drohnen?|roboter|flotte|robots?)\b"
 )
+# "our app launched in September; users pay EUR 9.99", "notre plateforme, que nos clients
+# paient": the writer's organisation offers the product (provider), it does not merely use it
+_OUR_OFFER = words_re(
+    r"\b(?:our|unser\w*|notre|nos) (?:[\w-]+ ){0,2}(?:apps?|application|platform|plattform|"
+    r"plateforme|software|service|dienst|saas|api|product|produkt|produit|chatbot)\b(?=[^.;]{0,200}"
+    r"\b(?:launched|released|went live|users (?:pay|subscribe)|customers pay|subscribers|"
+    r"(?:per|a) month|monthly fee|we (?:sell|charge|offer)|gestartet|veröffentlicht|nutzer "
+    r"zahlen|kunden zahlen|lancée?|utilisateurs paient|abonnés)\b)"
+)
 _MINE_HARMED = words_re(
     r"\b(?:out of|from|to|on|into) my (?:bank )?(?:account|car|house|flat|home|savings|money|"
     r"data|photos|identity)\b|\bmy (?:account|car|house|flat|savings|money|identity) (?:was|were|"
@@ -219,6 +228,12 @@ def extract_with_rules(text: str) -> Draft:
         start = text.find(quote)
         hits.append(RoleHit(narrator_org, Role.DEPLOYER.value if role == "deployer"
                             else _self_role(role), "self", start, start + len(quote)))  # fmt: skip
+    offer = next((s for s in usable if _OUR_OFFER.search(s.text)), None)
+    if offer is not None and narrator_org in kinds and people.narrator_org is not None:
+        roles_now = {h.role for h in hits if h.actor == narrator_org}
+        if not roles_now & {Role.PROVIDER.value, Role.DEVELOPER.value}:
+            for role in (Role.DEVELOPER.value, Role.PROVIDER.value):
+                hits.append(RoleHit(narrator_org, role, "our_offer", offer.start, offer.end))
     if not any(h.actor == narrator_org for h in hits):
         ours = next((s for s in usable for m in [_OUR_SYSTEM.search(s.text)] if m), None)
         if ours is not None and narrator_org in kinds:

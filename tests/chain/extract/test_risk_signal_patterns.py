@@ -319,3 +319,33 @@ def test_relative_pronoun_binds_to_the_name_before_it() -> None:
     assert "provider" in roles.get("Quanta Risk B.V.", set())
     assert "provider" not in roles.get("Arktis Versicherung", set())
     assert "deployer" in roles.get("Arktis Versicherung", set())
+
+
+def test_our_app_that_users_pay_for_makes_the_writer_its_provider() -> None:
+    text = (
+        'I\'m the founder of Pixwell UG. Our app "FaceFun" launched in May 2027; users pay '
+        "EUR 4.99 a month. We fine-tuned nothing, we just call an API."
+    )
+    roles = _roles(text)
+    assert {"developer", "provider"} <= roles.get("Pixwell UG", set())
+    assert "fine_tuner" not in roles.get("Pixwell UG", set())
+
+
+def test_making_a_video_is_not_manufacturing() -> None:
+    from assistant.chain.extract.lexicon_roles import ROLE_CUES
+
+    cue = next(c for c in ROLE_CUES if c.name == "manufactures")
+    assert cue.pattern.search("They used the app to make a video of the mayor.") is None
+    assert cue.pattern.search("Spielwerk makes robot toys in Fürth.") is not None
+
+
+def test_an_apposition_names_a_shop() -> None:
+    assert "Spielparadies Huber" in [
+        a.name for a in find_actors("We bought it at Spielparadies\nHuber, a toy shop in Graz.")
+    ]
+
+
+def test_a_town_based_apposition_places_the_maker_in_the_eu() -> None:
+    actors = find_actors("It is made by Holzwerk Manufaktur, a Fürth-based toy maker.")
+    maker = next(a for a in actors if a.name == "Holzwerk Manufaktur")
+    assert maker.place == "DE"
