@@ -274,6 +274,17 @@ ROLE_CUES: tuple[RoleCue, ...] = (
         r"is using|are using|relies on|nutzt|nutzen|verwendet|verwenden|"
         r"utilise|utilisons)\b|(?<=\bwe\s)use\b|(?<=\bI\s)use\b",
     ),
+    # "They ... switched it on in March", "nahm die Anlage in Betrieb", "l'a mis en service"
+    _cue(
+        "switched_on",
+        (_DEP,),
+        "active",
+        r"\b(?:(?:switched|turned|switches|turns) (?:it|them|the (?:[\w-]+ ){0,2}?[\w-]+) on|"
+        r"switched on|activated (?:it|them|the)|(?:nahm|nimmt|nahmen)\b[^.;]{0,40}?\bin "
+        r"betrieb|in betrieb genommen|(?:schaltete|schaltet)\b[^.;]{0,40}?\bein\b|"
+        r"(?:a|ont) (?:mis\w* en (?:service|marche|production)|activé\w*)|"
+        r"mis\w* en service)\b",
+    ),
     # "our pricing line calculates premiums with VitaRisk", "die Stadt steuert die Ampeln mit
     # dem System": the one who does the task with the system uses it
     _cue(

@@ -349,3 +349,27 @@ def test_a_town_based_apposition_places_the_maker_in_the_eu() -> None:
     actors = find_actors("It is made by Holzwerk Manufaktur, a Fürth-based toy maker.")
     maker = next(a for a in actors if a.name == "Holzwerk Manufaktur")
     assert maker.place == "DE"
+
+
+SWITCHED_ON: list[tuple[str, str]] = [
+    (
+        "Memo. Customer: Bergbau Nord GmbH. They bought the AI dust monitor in 2027 and switched "
+        "it on in March 2028.",
+        "Bergbau Nord GmbH",
+    ),
+    (
+        "Die Stadtwerke Mühlbach nahmen die KI-Steuerung im Mai 2028 in Betrieb.",
+        "Stadtwerke Mühlbach",
+    ),
+    ("La Caisse Solidaire a mis en service le logiciel en mai.", "Caisse Solidaire"),
+]
+
+
+@pytest.mark.parametrize(("text", "actor"), SWITCHED_ON, ids=[s[1] for s in SWITCHED_ON])
+def test_switching_a_system_on_makes_a_deployer(text: str, actor: str) -> None:
+    assert "deployer" in _roles(text).get(actor, set())
+
+
+def test_a_formal_notice_is_not_putting_into_service() -> None:
+    text = "La Caisse Solidaire a mis en demeure la société Datalys SAS."
+    assert "deployer" not in _roles(text).get("Caisse Solidaire", set())
