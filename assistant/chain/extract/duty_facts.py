@@ -26,17 +26,38 @@ _SOLELY_AUTOMATED = words_re(
     r"(?:by|on) (?:the )?(?:tool|system|algorithm|ai|software)|vollautomatisch\w*|ohne menschliche "
     r"(?:prüfung|kontrolle)|automatiquement (?:rejet|refus|suspendu)\w*|(?:rejet|refus|écart)\w* "
     r"(?:\w+ ){0,3}automatiquement|sans qu'aucun (?:humain|être humain)|without (?:any )?"
-    r"(?:human )?review)"
+    r"(?:human )?review|"
+    # nobody reviews, issued/sent automatically, EN/DE/FR
+    r"(?:are|were|is|was|get|gets) (?:issued|sent|decided|applied|set|cut|annull?ed|imposed) "
+    r"automatically|automatically (?:issued|sent|annull?ed|imposed|applied)|(?:annull?ed|"
+    r"cancelled|cut) (?:\w+ ){0,4}automatically|automated (?:rejection|refusal|letter|e-?mail)|"
+    r"no one (?:at (?:the )?\w+ )?(?:checks|reviews|verifies|looks)|"
+    r"personne ne (?:les |le |la |l['’])?(?:relit|vérifie|contrôle|examine|regarde)|courriel "
+    r"automatique|sans (?:aucune )?(?:intervention|vérification|relecture) humaine|"
+    r"niemand (?:prüft|kontrolliert|schaut|sieht|überprüft)|ohne (?:jede |eine )?"
+    r"(?:einzelprüfung|einzelfallprüfung|menschliche\w* (?:prüfung|kontrolle|beteiligung))|"
+    r"automatisch\w* (?:\w+ ){0,3}(?:verschickt|erteilt|abgelehnt|gekündigt|gekürzt|annulliert|"
+    r"festgesetzt)|(?:verschickt|erteilt|abgelehnt|gekürzt|annulliert)\w* (?:\w+ ){0,2}"
+    r"automatisch)"
 )
 _INSECURE = words_re(
     r"\b(?:data breach|(?:read|accessed|stole|exfiltrated|copied|leaked|exposed) (?:the )?"
     r"(?:\w+ ){0,2}(?:data|records|files|details)|weak (?:access controls|passwords?|security)|"
     r"misconfigured|unencrypted|publicly (?:writable|readable|accessible)|datenleck|"
-    r"fuite de données)\b"
+    r"fuite de données|hacked|gehackt|piraté\w*|(?:exposed|accessible) (?:online|on the "
+    r"internet)|(?:offen|ungeschützt) im internet|daten\w* (?:wurden |sind )?(?:gestohlen|"
+    r"abgegriffen|abgeflossen)|données (?:\w+ ){0,2}(?:volées|piratées|exposées)|no "
+    r"(?:password|authentication|encryption)|ohne (?:passwort|verschlüsselung)|sans (?:mot de "
+    r"passe|chiffrement))\b"
 )
 _UNLAWFUL = words_re(
     r"\b(?:scraped (?:\w+ ){0,2}data|without (?:their |her |his |my |our )?consent|no legal basis|"
-    r"(?:leaked|stolen) customer list|ohne einwilligung|sans (?:leur |son )?consentement)\b"
+    r"(?:leaked|stolen) customer list|ohne einwilligung|sans (?:leur |son )?consentement|"
+    r"never (?:gave|given) (?:my |his |her |their )?(?:consent|permission)|(?:consented|opted "
+    r"in)\b[^.;]{0,40}?\bonly\b|jamais donné (?:mon|son|leur) (?:accord|consentement)|sans "
+    r"(?:mon|son|leur) accord|ohne (?:mein|sein|ihr)\w* (?:wissen|einverständnis|zustimmung)|"
+    r"data brokers?|courtiers? en données|datenhändler\w*|adresshändler\w*|without (?:a |any )?"
+    r"legal basis|ohne rechtsgrundlage|sans base légale)\b"
 )
 _NOT_NOTIFIED = words_re(
     r"\b(?:(?:did not|didn't|never|failed to|has not|have not) (?:notify|report|inform) (?:the )?"

@@ -373,3 +373,39 @@ def test_switching_a_system_on_makes_a_deployer(text: str, actor: str) -> None:
 def test_a_formal_notice_is_not_putting_into_service() -> None:
     text = "La Caisse Solidaire a mis en demeure la société Datalys SAS."
     assert "deployer" not in _roles(text).get("Caisse Solidaire", set())
+
+
+GDPR_INFRINGEMENTS: list[tuple[str, str]] = [
+    (
+        "The insurer's AI scores customers' health data; premiums are issued automatically and "
+        "she lost money.",
+        "art22_solely_automated",
+    ),
+    (
+        "Les dossiers sous le seuil sont refusés; personne ne les relit. J'ai perdu ma place et "
+        "mes données personnelles sont traitées.",
+        "art22_solely_automated",
+    ),
+    (
+        "Die Software bewertet die Kundendaten. Die Kündigungen wurden ohne Einzelprüfung "
+        "übernommen.",
+        "art22_solely_automated",
+    ),
+    (
+        "The bank buys customer data from a data broker; my personal data was used and I lost "
+        "money.",
+        "lawfulness",
+    ),
+    (
+        "Ich habe meine personenbezogenen Daten nur für Rabatte freigegeben; sie wurden ohne mein "
+        "Einverständnis für Zuschläge genutzt.",
+        "lawfulness",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "flag"), GDPR_INFRINGEMENTS, ids=[g[0][:40] for g in GDPR_INFRINGEMENTS]
+)
+def test_gdpr_infringement_wording(text: str, flag: str) -> None:
+    assert flag in [str(v) for v in (_ai(text, "gdpr.infringements") or [])]
