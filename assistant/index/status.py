@@ -34,6 +34,21 @@ class IndexStatus(BaseModel):
     versions: list[str] = Field(default_factory=list)
     reason: str = ""
 
+    @property
+    def summary(self) -> str:
+        """One line for people (``assistant doctor``)."""
+        if not self.built:
+            return f"no index yet under {self.index_dir}" + (
+                f" ({self.reason})" if self.reason else ""
+            )
+        state = "up to date" if self.up_to_date else f"out of date ({self.reason or 'rebuild'})"
+        where = f"Chroma server {self.chroma_url}" if self.chroma_mode != "local" else "embedded"
+        return (
+            f"{state}: {self.chunks:,} chunks ({self.dense_chunks:,} embedded with "
+            f"{self.embedder} via {self.embed_backend}), {len(self.versions)} text versions, "
+            f"{where}, {self.index_dir}"
+        )
+
 
 def index_status(settings: Settings | None = None) -> IndexStatus:
     """Status of the index under ``settings.index_dir`` (cheap)."""
