@@ -66,7 +66,13 @@ _PERSONAL_DATA = words_re(
     r"patient (?:data|records)|"
     r"health data|applicants'? (?:data|cvs)|cvs|photos of (?:her|him|people|faces)|facial|"
     r"biometric|face recognition|personenbezogene\w* daten|kundendaten|patientendaten|"
-    r"gesundheitsdaten|gesichtserkennung|données personnelles)\b"
+    r"gesundheitsdaten|gesichtserkennung|données personnelles|"
+    r"(?:videos?|photos?|images?|pictures?|recordings?|voice samples?|voices?) of (?:the |a |an )?"
+    r"(?:\w+ ){0,3}(?:mayor|politician|minister|candidate|person|people|customers?|employees?|"
+    r"patients?|children|her|him|them|me)\b|(?:video|foto|bild|aufnahme)\w* (?:von|des|der) "
+    r"(?:\w+ ){0,2}(?:bürgermeister\w*|politiker\w*|kund\w*|mitarbeiter\w*)|(?:vidéo|photo|"
+    r"image|enregistrement)s? (?:du|de la|des) (?:\w+ ){0,2}(?:maire|ministre|candidat\w*|"
+    r"client\w*|salarié\w*))"
 )
 _CHATBOT = words_re(
     r"\b(?:chatbot|chat assistant|companion (?:app|bot|chatbot)|voice ?bot|virtual assistant|"

@@ -379,8 +379,28 @@ def _annex_i(text: str, sentences: list[Sentence]) -> list[FactCandidate]:
     return out
 
 
+# A deep fake (Art 50(4)) by what it shows: a real person made to say or do something, or
+# content published without saying it was generated.
+_DEEPFAKE = words_re(
+    r"\b(?:deep ?fakes?|hypertrucage\w*|fake (?:video|audio|recording|image|photo)s?|"
+    r"gefälschte\w* (?:video|bild|foto|aufnahme)\w*|(?:vidéo|image|photo)s? truquée?s?|"
+    r"(?:video|clip|audio|recording|image|photo|vidéo|aufnahme|bild) (?:of|von|de) (?:the |a |"
+    r"der |des |dem |du |de la |la |le )?(?:\w+ ){0,3}(?:mayor|politician|minister|candidate|"
+    r"ceo|singer|actor|actress|bürgermeister\w*|politiker\w*|ministerin|maire|ministre|"
+    r"candidat\w*|député\w*)\b[^.;]{0,80}?[\"“„«]?(?:admitting|saying|claiming|confessing|"
+    r"zugibt|gesteht|sagt|avouant|affirmant)|(?:without|ohne|sans) (?:saying|disclosing|"
+    r"labell?ing|mentioning|stating|kennzeichn\w*|hinweis\w*|préciser|indiquer|mentionner)"
+    r"\b[^.;]{0,40}?\b(?:ai-generated|ai generated|künstlich erzeugt|ki-generiert|généré\w* par|"
+    r"synthetic|fake|artificiel\w*))"
+)
+
+
 def _transparency(text: str, sentences: list[Sentence]) -> list[FactCandidate]:
     out: list[FactCandidate] = []
+    fake = _first(sentences, _DEEPFAKE)
+    if fake:
+        out.append(_fact(text, fake, "ai.deepfake", True))
+        out.append(_fact(text, fake, "ai.generates_synthetic_content", True))
     chat = _first(sentences, _CHAT)
     if chat:
         out.append(_fact(text, chat, "ai.interacts_with_persons", True))

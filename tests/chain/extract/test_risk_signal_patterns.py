@@ -409,3 +409,20 @@ GDPR_INFRINGEMENTS: list[tuple[str, str]] = [
 )
 def test_gdpr_infringement_wording(text: str, flag: str) -> None:
     assert flag in [str(v) for v in (_ai(text, "gdpr.infringements") or [])]
+
+
+DEEPFAKES: list[str] = [
+    "The agency posted a video of the mayor 'admitting' bribes without saying it was AI-generated.",
+    "Sie verbreiteten ein gefälschtes Video der Ministerin.",
+    "Une vidéo truquée du maire circule depuis lundi.",
+]
+
+
+@pytest.mark.parametrize("text", DEEPFAKES, ids=[t[:40] for t in DEEPFAKES])
+def test_deep_fakes_by_what_they_show(text: str) -> None:
+    assert _ai(text, "ai.deepfake") is True
+
+
+def test_a_video_of_a_named_official_is_personal_data() -> None:
+    text = "They made a video of the mayor of Werder with the app and posted it."
+    assert _ai(text, "data.personal_data_processed") is True
