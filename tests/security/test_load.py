@@ -53,7 +53,9 @@ def test_twenty_concurrent_triages_on_the_local_path_stay_bounded(
     monkeypatch.setenv("ASSISTANT_LLM_QUEUE_MAX_WAITING", "3")
     monkeypatch.setenv("ASSISTANT_LLM_QUEUE_MAX_WAIT_S", "30")
     get_settings.cache_clear()
-    llama = SlowLlama(reply="1. It may be liable.", seconds=0.2)
+    # A model call holds the queue for 1 s: long enough that, even on a busy machine where the
+    # twenty triages reach the model spread out over seconds, more than 1 + 3 are there at once.
+    llama = SlowLlama(reply="1. It may be liable.", seconds=1.0)
     monkeypatch.setattr(LocalChatModel, "llama", lambda self: llama)
     queue = local_queue()
     queue.reset_stats()
