@@ -117,9 +117,9 @@ def test_shipped_cases_are_valid_and_split() -> None:
     assert not result.invalid, [b.message() for b in result.invalid]
     splits = [c.split for c in result.cases]
     assert len(result.cases) >= 25
-    # held-out stays a substantial share (at least a fifth) after the fresh dev cases written
-    # blind before tuning (fresh4, fresh5) were added to dev/
-    assert splits.count("heldout") * 5 >= len(result.cases)
+    # a third held out (issue 9); blind held-out cases were added when the fresh dev cases
+    # (fresh4, fresh5, written blind before tuning) joined dev/
+    assert splits.count("heldout") * 3 >= len(result.cases)
     assert set(splits) == {"dev", "heldout"}
 
 
