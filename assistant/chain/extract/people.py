@@ -41,6 +41,10 @@ _NARRATOR_NAMED = words_re(
     r"(?:legal|compliance) (?:department|team) of|in-house counsel (?:at|of|for))\b"
     r"|\bI(?:'m| am)\b[^.;\n]{0,50}?\b(?:at|of|for|with)\b"
     r"|\bI work (?:for|at)\b|\bich arbeite (?:bei|für)\b|\bje travaille (?:chez|pour)\b"
+    # "I work as a call agent at X", "je travaille comme téléconseillère au centre d'appels de X"
+    r"|\bI work as an? [^.;,\n]{1,40}?\b(?:for|at|in)\b"
+    r"|\bich arbeite als [^.;,\n]{1,40}?\b(?:bei|für|im|in der)\b"
+    r"|\bje travaille comme [^.;,\n]{1,40}?\b(?:chez|pour|au|à la|à l['’]|dans)\b"
     r"|(?:^|\n)\W{0,3}(?:client|mandant\w*|our client|for)\s*:\s*"
     # a memo header naming the writer's department and organisation: "From: Clinical IT,
     # St. Marien Hospital", "Internal memo - Legal & Compliance, Nordlicht Versicherung",

@@ -17,6 +17,7 @@ from assistant.chain.extract.contract_facts import contract_facts
 from assistant.chain.extract.date_facts import date_facts
 from assistant.chain.extract.duty_facts import duty_facts
 from assistant.chain.extract.lexicon_facts import HARM_CUES
+from assistant.chain.extract.lexicon_roles import SELLER
 from assistant.chain.extract.mentions import ActorRecord, Mention, find_actors, mentions_of
 from assistant.chain.extract.people import NARRATOR_ORG, NARRATOR_PERSON, find_people, victim_in
 from assistant.chain.extract.places import jurisdiction_fact
@@ -60,6 +61,24 @@ _OUR_OFFER = words_re(
     r"(?:per|a) month|monthly fee|we (?:sell|charge|offer)|gestartet|veröffentlicht|nutzer "
     r"zahlen|kunden zahlen|lancée?|utilisateurs paient|abonnés)\b)"
 )
+# "tous nos appels passent par X", "applications are pre-screened by X", "unsere Schichtpläne
+# erstellt X", "wir lassen die Anträge von X prüfen": the system does an organisation's own work,
+# so that organisation uses it (AI Act deployer) though no "use" verb says so
+_IMPLIED_USE = words_re(
+    r"\b(?:our|all the|all) (?:[\w-]+ ){1,2}(?:go|goes|went|are routed|pass(?:es)?) through\b"
+    r"|\b(?:are|were|is|was|get|gets|been) (?:now |automatically |first )?(?:pre-?screened|"
+    r"pre-?selected|screened|sorted|ranked|scored|filtered|triaged|calculated|priced|"
+    r"allocated|planned|assigned|rated|generated) (?:automatically )?by\b"
+    r"|\bpass(?:ent|e|aient|ait) (?:tous |toutes |désormais |automatiquement )*par\b"
+    r"|\b(?:sont|est|étaient|était|seront) (?:désormais |automatiquement )?(?:pré-?sélectionné|"
+    r"présélectionné|triée?|classée?|filtrée?|calculée?|notée?|évaluée?|attribuée?|planifiée?|"
+    r"établie?|fixée?)s? (?:automatiquement )?par\b"
+    r"|\bunser\w* [\w-]+ (?:erstellt|plant|verteilt|berechnet|bewertet|sortiert|prüft|"
+    r"vergibt)\b|\bwerden (?:jetzt |automatisch |seit [\w. ]{1,20})?(?:von|durch) [^.;]{1,60}?"
+    r"(?:erstellt|vorausgewählt|vorsortiert|bewertet|sortiert|geprüft|verteilt|berechnet|"
+    r"geplant)\b|\bwir lassen\b[^.;]{0,80}?\b(?:von|durch)\b"
+)
+_OURS_IN = words_re(r"\b(?:our|we|nos|notre|nous|unser\w*|wir)\b")
 _MINE_HARMED = words_re(
     r"\b(?:out of|from|to|on|into) my (?:bank )?(?:account|car|house|flat|home|savings|money|"
     r"data|photos|identity)\b|\bmy (?:account|car|house|flat|savings|money|identity) (?:was|were|"
@@ -241,6 +260,7 @@ def extract_with_rules(text: str) -> Draft:
             # organisation runs the system (AI Act deployer)
             hits.append(RoleHit(narrator_org, Role.DEPLOYER.value, "our_system", ours.start,
                                 ours.end))  # fmt: skip
+    hits += _implied_users(usable, all_mentions, kinds, hits, narrator_org)
     harm_sentences = _harm_sentences(usable)
     # "our kitchen", "we were asleep": an unnamed "we" is a household, not an organisation
     harmed_we = narrator_person if people.narrator_org is None and _HOUSEHOLD.search(text) else (
@@ -291,6 +311,47 @@ def _contracts(
     found = contract_facts(text, usable, mentions, kinds, set(roles), victims, *narrators,
                            ProductKind(kind) if kind else None, roles)  # fmt: skip
     draft.facts.extend(found)
+
+
+def _implied_users(
+    usable: list[Sentence],
+    mentions: list[Mention],
+    kinds: dict[str, str],
+    hits: list[RoleHit],
+    narrator_org: str,
+) -> list[RoleHit]:
+    """The organisation whose work a system does ("nos appels passent par X"): deployer.
+
+    It is the writer's organisation when the sentence says "our"/"we", else the nearest
+    organisation named before the cue that is not already the system's maker or seller."""
+    makers = {
+        h.actor
+        for h in hits
+        if h.role in {Role.DEVELOPER.value, Role.PROVIDER.value, SELLER, Role.DISTRIBUTOR.value}
+    }
+    out: list[RoleHit] = []
+    for s in usable:
+        m = _IMPLIED_USE.search(s.text)
+        if m is None or negated_before(s.text, m.start()):
+            continue
+        cue = s.start + m.start()
+        if _OURS_IN.search(s.text[: m.end()]) and narrator_org in kinds:
+            who: str | None = narrator_org
+        else:
+            before = [
+                x
+                for x in mentions
+                if x.end <= cue
+                and cue - x.end <= 400
+                and kinds.get(x.actor) in {"company", "generic", "narrator_org"}
+                and x.actor not in makers
+            ]
+            who = before[-1].actor if before else None
+        if who is not None and not any(
+            h.actor == who and h.role == Role.DEPLOYER.value for h in hits + out
+        ):
+            out.append(RoleHit(who, Role.DEPLOYER.value, "implied_use", s.start, s.end))
+    return out
 
 
 def _self_role(role: str) -> str:

@@ -206,3 +206,43 @@ def test_signature_title_line_names_the_writers_company() -> None:
     )
     roles = _roles(text)
     assert "affected_person" in _roles_of(roles, "Brenner Maschinenbau GmbH")
+
+
+IMPLIED_DEPLOYERS: list[tuple[str, str]] = [
+    (
+        "Je travaille comme téléconseillère au centre d'appels de Norvia Énergie SA. Depuis mai "
+        "2027, tous nos appels passent par « VoiceScore », un outil de la start-up Sonalis SAS.",
+        "Norvia Énergie SA",
+    ),
+    (
+        "I work as a call agent at Vantor Energy Ltd. All our calls go through MoodMeter, made "
+        "by EmoVox SAS.",
+        "Vantor Energy Ltd",
+    ),
+    (
+        "At Brightline Bank AG, applications are pre-screened by ScoreX, a tool from Quorra SAS.",
+        "Brightline Bank AG",
+    ),
+    (
+        "Je suis client de la Banque Arvel. Depuis 2027, les dossiers sont présélectionnés par "
+        "« TriDoss », un logiciel vendu par la société Selnor SAS.",
+        "Banque Arvel",
+    ),
+    (
+        "Wir sind die Lindner Pflege GmbH. Unsere Schichtpläne erstellt seit Mai RosterAI der "
+        "PlanBot GmbH.",
+        "Lindner Pflege GmbH",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "deployer"), IMPLIED_DEPLOYERS, ids=[d[1] for d in IMPLIED_DEPLOYERS]
+)
+def test_implied_deployer(text: str, deployer: str) -> None:
+    assert "deployer" in _roles_of(_roles(text), deployer)
+
+
+def test_going_through_an_examination_is_not_use() -> None:
+    roles = _roles("The toy went through an EU-type examination by Prüfwerk GmbH.")
+    assert "deployer" not in _roles_of(roles, "Prüfwerk GmbH")
