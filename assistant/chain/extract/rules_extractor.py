@@ -78,7 +78,26 @@ _IMPLIED_USE = words_re(
     r"(?:erstellt|vorausgewählt|vorsortiert|bewertet|sortiert|geprüft|verteilt|berechnet|"
     r"geplant)\b|\bwir lassen\b[^.;]{0,80}?\b(?:von|durch)\b"
 )
+# "Es verkauft ihn unter eigenem Namen", "It sells them under its own brand": the company the
+# pronoun refers back to puts its name on the product (provider)
+_PRONOUN_BRAND = words_re(
+    r"^\W{0,3}(?:[\w-]+ ){0,4}?(?:es|sie|er|it|they|elle|il)\b[^.;]{0,60}?\b(?:unter "
+    r"(?:eigenem|eigener|seinem|ihrem) (?:eigenen )?(?:namen|marke)|under (?:its|their) own "
+    r"(?:name|brand|label|trademark)|sous (?:sa|leur) propre marque|sous son propre nom)\b"
+)
 _OURS_IN = words_re(r"\b(?:our|we|nos|notre|nous|unser\w*|wir)\b")
+# the same offer told over two sentences: "Our app helps consumers ... The app launched on 1
+# February 2027; users pay EUR 29"
+_OUR_PRODUCT = words_re(
+    r"\b(?:our|unser\w*|notre|nos) (?:[\w-]+ ){0,2}(?:apps?|application|platform|plattform|"
+    r"plateforme|software|service|dienst|saas|api|product|produkt|produit|chatbot)\b"
+)
+_LAUNCHED = words_re(
+    r"\b(?:the|this|our|die|unsere|l['’]|notre) (?:apps?|application|platform|plattform|"
+    r"plateforme|service|dienst|product|produkt|produit|chatbot) (?:was |has been |ist |a été )?"
+    r"(?:launched|released|went live|gestartet|veröffentlicht|lancée?)\b"
+    r"|\b(?:users|customers|nutzer|kunden|utilisateurs|clients) (?:pay|zahlen|paient)\b"
+)
 _MINE_HARMED = words_re(
     r"\b(?:out of|from|to|on|into) my (?:bank )?(?:account|car|house|flat|home|savings|money|"
     r"data|photos|identity)\b|\bmy (?:account|car|house|flat|savings|money|identity) (?:was|were|"
@@ -248,10 +267,15 @@ def extract_with_rules(text: str) -> Draft:
         hits.append(RoleHit(narrator_org, Role.DEPLOYER.value if role == "deployer"
                             else _self_role(role), "self", start, start + len(quote)))  # fmt: skip
     offer = next((s for s in usable if _OUR_OFFER.search(s.text)), None)
+    offer_roles: tuple[str, ...] = (Role.DEVELOPER.value, Role.PROVIDER.value)
+    if offer is None and any(_LAUNCHED.search(s.text) for s in usable):
+        # told over two sentences: it is offered (provider); who built it is not said
+        offer = next((s for s in usable if _OUR_PRODUCT.search(s.text)), None)
+        offer_roles = (Role.PROVIDER.value,)
     if offer is not None and narrator_org in kinds and people.narrator_org is not None:
         roles_now = {h.role for h in hits if h.actor == narrator_org}
         if not roles_now & {Role.PROVIDER.value, Role.DEVELOPER.value}:
-            for role in (Role.DEVELOPER.value, Role.PROVIDER.value):
+            for role in offer_roles:
                 hits.append(RoleHit(narrator_org, role, "our_offer", offer.start, offer.end))
     if not any(h.actor == narrator_org for h in hits):
         ours = next((s for s in usable for m in [_OUR_SYSTEM.search(s.text)] if m), None)
@@ -261,6 +285,7 @@ def extract_with_rules(text: str) -> Draft:
             hits.append(RoleHit(narrator_org, Role.DEPLOYER.value, "our_system", ours.start,
                                 ours.end))  # fmt: skip
     hits += _implied_users(usable, all_mentions, kinds, hits, narrator_org)
+    hits += _pronoun_brands(usable, all_mentions, kinds, hits)
     harm_sentences = _harm_sentences(usable)
     # "our kitchen", "we were asleep": an unnamed "we" is a household, not an organisation
     harmed_we = narrator_person if people.narrator_org is None and _HOUSEHOLD.search(text) else (
@@ -351,6 +376,32 @@ def _implied_users(
             h.actor == who and h.role == Role.DEPLOYER.value for h in hits + out
         ):
             out.append(RoleHit(who, Role.DEPLOYER.value, "implied_use", s.start, s.end))
+    return out
+
+
+def _pronoun_brands(
+    usable: list[Sentence], mentions: list[Mention], kinds: dict[str, str], hits: list[RoleHit]
+) -> list[RoleHit]:
+    """A pronoun that sells under its own name: the company that is the subject (first name) of
+    the sentence before it (provider)."""
+    out: list[RoleHit] = []
+    for i, s in enumerate(usable):
+        m = _PRONOUN_BRAND.search(s.text)
+        if m is None or negated_before(s.text, m.end()):
+            continue
+        cue = s.start + m.end()
+        if any(s.start <= x.start < cue and kinds.get(x.actor) == "company" for x in mentions):
+            continue  # a name in the sentence: the own_brand cue finds it
+        prev = usable[i - 1] if i else None
+        before = [
+            x for x in mentions
+            if prev is not None and prev.start <= x.start < prev.end
+            and kinds.get(x.actor) == "company"
+        ]  # fmt: skip
+        if before and not any(
+            h.actor == before[0].actor and h.role == Role.PROVIDER.value for h in hits
+        ):
+            out.append(RoleHit(before[0].actor, Role.PROVIDER.value, "own_brand", s.start, s.end))
     return out
 
 

@@ -246,3 +246,30 @@ def test_implied_deployer(text: str, deployer: str) -> None:
 def test_going_through_an_examination_is_not_use() -> None:
     roles = _roles("The toy went through an EU-type examination by Prüfwerk GmbH.")
     assert "deployer" not in _roles_of(roles, "Prüfwerk GmbH")
+
+
+PRONOUN_BRANDS: list[tuple[str, str]] = [
+    (
+        "Die Kessler Antriebe GmbH kauft die Steuerung bei der Voltiq AG. Sie verkauft sie unter "
+        "eigenem Namen.",
+        "Kessler Antriebe GmbH",
+    ),
+    (
+        "La société Marivo SAS achète l'appareil à Ortek GmbH. Elle le vend sous sa propre marque.",
+        "Marivo SAS",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "provider"), PRONOUN_BRANDS, ids=[p[1] for p in PRONOUN_BRANDS])
+def test_pronoun_selling_under_its_own_name_is_the_provider(text: str, provider: str) -> None:
+    roles = _roles(text)
+    assert "provider" in _roles_of(roles, provider)
+
+
+def test_our_product_launched_in_a_later_sentence_makes_the_writer_provider() -> None:
+    text = (
+        "I'm the co-founder of Rechenwerk Software GmbH. Our app helps consumers with their tax "
+        "return. The app launched on 1 February 2027; users pay EUR 29 per year."
+    )
+    assert "provider" in _roles_of(_roles(text), "Rechenwerk Software GmbH")
