@@ -85,6 +85,13 @@ _PRONOUN_BRAND = words_re(
     r"(?:eigenem|eigener|seinem|ihrem) (?:eigenen )?(?:namen|marke)|under (?:its|their) own "
     r"(?:name|brand|label|trademark)|sous (?:sa|leur) propre marque|sous son propre nom)\b"
 )
+# "... von der X GmbH entwickelt und wird von ihr unter eigenem Namen verkauft": the pronoun
+# after "von"/"by"/"par" refers to the company named just before it
+_BY_PRONOUN_BRAND = words_re(
+    r"\b(?:von (?:ihr|ihm|ihnen)|by (?:it|them)|par (?:elle|lui|eux|elles))\b[^.;]{0,40}?\b"
+    r"(?:unter (?:eigenem|eigener|seinem|ihrem) (?:eigenen )?(?:namen|marke)|under (?:its|their) "
+    r"own (?:name|brand|label|trademark)|sous (?:sa|leur) propre marque|sous son propre nom)\b"
+)
 _OURS_IN = words_re(r"\b(?:our|we|nos|notre|nous|unser\w*|wir)\b")
 # the same offer told over two sentences: "Our app helps consumers ... The app launched on 1
 # February 2027; users pay EUR 29"
@@ -385,6 +392,19 @@ def _pronoun_brands(
     """A pronoun that sells under its own name: the company that is the subject (first name) of
     the sentence before it (provider)."""
     out: list[RoleHit] = []
+    for s in usable:
+        b = _BY_PRONOUN_BRAND.search(s.text)
+        if b is None or negated_before(s.text, b.start()):
+            continue
+        pos = s.start + b.start()
+        named = [
+            x for x in mentions
+            if s.start <= x.start and x.end <= pos and kinds.get(x.actor) == "company"
+        ]  # fmt: skip
+        if named and not any(
+            h.actor == named[-1].actor and h.role == Role.PROVIDER.value for h in hits + out
+        ):
+            out.append(RoleHit(named[-1].actor, Role.PROVIDER.value, "own_brand", s.start, s.end))
     for i, s in enumerate(usable):
         m = _PRONOUN_BRAND.search(s.text)
         if m is None or negated_before(s.text, m.end()):

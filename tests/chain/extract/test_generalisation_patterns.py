@@ -273,3 +273,11 @@ def test_our_product_launched_in_a_later_sentence_makes_the_writer_provider() ->
         "return. The app launched on 1 February 2027; users pay EUR 29 per year."
     )
     assert "provider" in _roles_of(_roles(text), "Rechenwerk Software GmbH")
+
+
+def test_pronoun_after_by_selling_under_its_own_name_is_the_named_company() -> None:
+    text = (
+        "Der Scanner wurde von der Orbis Vision GmbH entwickelt und wird von ihr unter eigenem "
+        "Namen an Behörden verkauft."
+    )
+    assert "provider" in _roles_of(_roles(text), "Orbis Vision GmbH")
