@@ -105,7 +105,8 @@ PERSON_NOUNS: frozenset[str] = _words(
     students pupil consumer consumers resident residents neighbour neighbours neighbor
     neighbors victim victims person people woman man nurse doctor kind patientin nutzer kunde
     kunden mieter bewerber mitarbeiter fahrer fußgänger enfant utilisateur client clients
-    locataire candidat salarié
+    locataire candidat salarié salariés employés beschäftigte beschäftigten arbeitnehmer
+    mitarbeitenden
     """
 )
 

@@ -262,6 +262,8 @@ _IN_ENGLISH = {
     "kunden": "customers", "mieter": "tenant", "bewerber": "applicant", "mitarbeiter": "employee",
     "fahrer": "driver", "fußgänger": "pedestrian", "enfant": "child", "utilisateur": "user",
     "locataire": "tenant", "candidat": "applicant", "salarié": "employee",
+    "salariés": "employees", "employés": "employees", "beschäftigte": "employees",
+    "beschäftigten": "employees", "arbeitnehmer": "employees", "mitarbeitenden": "employees",
 }  # fmt: skip
 _NOT_MODIFIERS = frozenset(
     {"of", "who", "with", "und", "and", "et", "old", "young", "little", "hundred", "hundreds",

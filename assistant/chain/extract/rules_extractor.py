@@ -92,6 +92,7 @@ _BY_PRONOUN_BRAND = words_re(
     r"(?:unter (?:eigenem|eigener|seinem|ihrem) (?:eigenen )?(?:namen|marke)|under (?:its|their) "
     r"own (?:name|brand|label|trademark)|sous (?:sa|leur) propre marque|sous son propre nom)\b"
 )
+_CLIENT_RELATIVE = re.compile(r"\bclients?$")
 _OURS_IN = words_re(r"\b(?:our|we|nos|notre|nous|unser\w*|wir)\b")
 # the same offer told over two sentences: "Our app helps consumers ... The app launched on 1
 # February 2027; users pay EUR 29"
@@ -167,6 +168,13 @@ def _affected(
     victims: list[ActorRecord] = []
     # the writer who signs ("Rechtsanwältin Dr. Katrin Vogel") tells of someone else's harm
     persons = [n for n, k in kinds.items() if k in {"person", "relative"} and n != narrator_person]
+    # "ich vertrete Herrn X ... mein Mandant": the writer's client is the one person named
+    named_persons = [n for n in persons if kinds[n] == "person"]
+    clients = [n for n in persons if kinds[n] == "relative" and _CLIENT_RELATIVE.search(n)]
+    alias: dict[str, str] = {}
+    if len(named_persons) == 1 and clients:
+        alias = dict.fromkeys(clients, named_persons[0])
+        persons = [n for n in persons if n not in clients]
     for s in harm_sentences:
         inside = [m for m in mentions if s.start <= m.start < s.end]
         people = [m for m in inside if kinds.get(m.actor) in {"person", "relative"}]
@@ -181,7 +189,7 @@ def _affected(
             continue
         if people:
             for m in people:
-                out.setdefault(m.actor, s)
+                out.setdefault(alias.get(m.actor, m.actor), s)
             continue
         named = [m for m in inside if kinds.get(m.actor) == "company"
                  and _NOUN_COMMA.search(s.text[max(0, m.start - s.start - 30) : m.start - s.start])]  # fmt: skip

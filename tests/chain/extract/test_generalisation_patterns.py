@@ -281,3 +281,21 @@ def test_pronoun_after_by_selling_under_its_own_name_is_the_named_company() -> N
         "Namen an Behörden verkauft."
     )
     assert "provider" in _roles_of(_roles(text), "Orbis Vision GmbH")
+
+
+AFFECTED_BY_NOUN: list[tuple[str, str]] = [
+    (
+        "Ich vertrete Herrn Jonas Albrecht. Mein Mandant wurde festgenommen. Er hat zwei "
+        "Monatsgehälter verloren.",
+        "Jonas Albrecht",
+    ),
+    (
+        "Die Software bewertet die Beschäftigten. Die Beschäftigten verlieren ihre Prämie.",
+        "the employees",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "person"), AFFECTED_BY_NOUN, ids=[a[1] for a in AFFECTED_BY_NOUN])
+def test_affected_person_named_by_a_role_noun(text: str, person: str) -> None:
+    assert "affected_person" in _roles_of(_roles(text), person)
