@@ -52,7 +52,11 @@ _PERSON_NOUN_BEFORE = re.compile(
     r"\b(?i:client|customer|user|consumer|worker|employee|picker|driver|nurse|doctor|patient|"
     r"student|applicant|candidate|tenant|claimant|plaintiff|victim|passenger|cyclist|pedestrian|"
     r"subscriber|mandant(?:in)?|kunde|kundin|patientin|mitarbeiter(?:in)?|bewerber(?:in)?|"
-    r"fahrer(?:in)?|adhérente?|salariée?|cliente?|patiente?|étudiante?|locataire)\s*[:,]\s*$"
+    r"fahrer(?:in)?|adhérente?|salariée?|cliente?|patiente?|étudiante?|locataire|"
+    # role nouns of an apposition: "the mayor, Ulrike Sommer", "unsere Kassiererin, X"
+    r"mayor|treasurer|chair(?:wo)?man|chairperson|teacher|colleague|neighbou?r|manager|"
+    r"bürgermeister(?:in)?|kassierer(?:in)?|vorsitzende[rn]?|lehrer(?:in)?|kolleg(?:e|in)|"
+    r"nachbar(?:in)?|maire|trésorière?|présidente?|enseignante?|collègue|voisine?)\s*[:,]\s*$"
 )
 _PERSON_DESC_AFTER = re.compile(
     r"^\s*(?:,\s*(?:an? )?(?i:consumer|customer|client|patient|student|\d{1,2}(?:-year-old)?\b|"

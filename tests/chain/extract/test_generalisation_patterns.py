@@ -190,6 +190,12 @@ PEOPLE: list[tuple[str, str]] = [
     ("One picker, Amira Haddad, lost half of her shifts.", "Amira Haddad"),
     ("- client: Marek Kowalski, consumer, lives in Lyon", "Marek Kowalski"),
     ("The app deleted my thesis.\n\nThéo Garnier", "Théo Garnier"),
+    ("The mayor, Ulrike Sommer, was injured when the shuttle braked.", "Ulrike Sommer"),
+    (
+        "Der Chatbot behauptet, unsere Kassiererin, Wiebke Sommer, sei verurteilt worden.",
+        "Wiebke Sommer",
+    ),
+    ("Le robot a blessé notre trésorière, Maëlle Quéré.", "Maëlle Quéré"),
 ]
 
 
