@@ -186,18 +186,18 @@ def sentences(text: str) -> list[Sentence]:
     tainted = False  # inside a fake turn, comment or tool result: up to its end
     listing = False  # under an "### Instructions" heading: its list items
     for i, sentence in enumerate(out):
-        if listing and not is_list_item(sentence.text):
+        text = sentence.text
+        if listing and not is_list_item(text):
             listing = False
-        if (tainted or listing or is_markup(sentence.text)) and not sentence.instruction:
+        header, heading, closes = is_role_header(text), opens_list(text), ends_block(text)
+        if not sentence.instruction and (
+            tainted or listing or header or heading or is_markup(text)
+        ):
             out[i] = replace(sentence, instruction=True)
-        if opens_list(sentence.text):
-            out[i] = replace(out[i], instruction=True)
-            listing = True
-        if is_role_header(sentence.text):
-            out[i] = replace(out[i], instruction=True)
-        if is_role_header(sentence.text) and not ends_block(sentence.text):
+        listing = listing or heading
+        if header and not closes:
             tainted = True
-        elif ends_block(sentence.text):
+        elif closes:
             tainted = False
         if breaks[i]:
             tainted = listing = False

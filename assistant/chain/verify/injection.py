@@ -13,7 +13,7 @@ import re
 
 from assistant.chain.instructions import is_instruction, is_role_header, visible
 
-__all__ = ["echoes_injection", "injected_spans", "narrator_text", "strip_phrases"]
+__all__ = ["echoes_injection", "injected_spans", "split_narrative", "strip_phrases"]
 
 _QUOTED = re.compile(r"[\"“”„«»]([^\"“”„«»\n]{3,120})[\"“”„«»]")
 _TALKS_ABOUT = re.compile(
@@ -22,27 +22,27 @@ _TALKS_ABOUT = re.compile(
 )
 
 
+def split_narrative(narrative: str) -> tuple[list[str], str]:
+    """The sentences that address the AI with instructions (the detector that extraction uses,
+    :mod:`assistant.chain.instructions`), without their invisible disguise; and the rest, the
+    narrator's own words, as one text. One pass over the narrative."""
+    from assistant.chain.extract.text import sentences
+
+    spans: list[str] = []
+    own: list[str] = []
+    for s in sentences(narrative or ""):
+        text = visible(s.text)
+        if is_instruction(s.text) or is_role_header(s.text):
+            spans.append(text.strip())
+        else:
+            own.append(text)
+    return spans, " ".join(own)
+
+
 def injected_spans(narrative: str) -> list[str]:
-    """Sentences of the narrative that address the AI with instructions (the detector that
-    extraction uses, :mod:`assistant.chain.instructions`), without their invisible disguise."""
-    from assistant.chain.extract.text import sentences
-
-    return [
-        visible(s.text).strip()
-        for s in sentences(narrative or "")
-        if is_instruction(s.text) or is_role_header(s.text)
-    ]
-
-
-def narrator_text(narrative: str) -> str:
-    """The narrative without its injected sentences: the narrator's own words."""
-    from assistant.chain.extract.text import sentences
-
-    return " ".join(
-        visible(s.text)
-        for s in sentences(narrative or "")
-        if not (is_instruction(s.text) or is_role_header(s.text))
-    )
+    """Sentences of the narrative that address the AI with instructions (see
+    :func:`split_narrative`)."""
+    return split_narrative(narrative)[0]
 
 
 def _phrases(spans: list[str], own: str = "") -> list[str]:
@@ -63,7 +63,7 @@ def _ngrams(text: str, n: int) -> set[tuple[str, ...]]:
 def echoes_injection(sentence: str, spans: list[str], own: str = "") -> bool:
     """True when the sentence repeats an injected instruction (a quoted phrase or 6 words in a
     row) without saying that it is an instruction that was ignored. Words the narrator also
-    wrote (``own``, see :func:`narrator_text`) do not count."""
+    wrote (``own``, see :func:`split_narrative`) do not count."""
     if not spans or _TALKS_ABOUT.search(sentence):
         return False
     low = sentence.lower()

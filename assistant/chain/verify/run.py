@@ -27,8 +27,7 @@ from assistant.chain.verify.conclusions import (
 )
 from assistant.chain.verify.injection import (
     echoes_injection,
-    injected_spans,
-    narrator_text,
+    split_narrative,
     strip_phrases,
 )
 from assistant.chain.verify.sentences import Block, Sentence, parse_draft
@@ -128,8 +127,7 @@ class _Verifier:
         self.as_of = assessment.as_of
         self.checker = checker
         self.candidates = [c for c in dict.fromkeys(candidates) if corpus.resolves(c, self.as_of)]
-        self.spans = injected_spans(narrative or "")
-        self.own = narrator_text(narrative or "") if self.spans else ""
+        self.spans, self.own = split_narrative(narrative or "")
         self.trusted = trusted
         self.drop = drop_unsupported
         self.names = [str(a.get("name")) for a in assessment.actors if a.get("name")]
